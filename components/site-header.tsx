@@ -1,0 +1,32 @@
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { currentUser } from '@/lib/auth/session'
+import { LanguageSwitch } from './language-switch'
+import { signOutAction } from '@/app/signin/actions'
+
+export async function SiteHeader() {
+  const t = await getTranslations('common')
+  const user = await currentUser()
+
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">Tandem</Link>
+      {user && (
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <Link href="/">{t('nav.projects')}</Link>
+        </nav>
+      )}
+      <div className="header-end">
+        <LanguageSwitch />
+        {user ? (
+          <form action={signOutAction} className="user-menu">
+            <span className="user-name" data-testid="current-user">{user.name}</span>
+            <button type="submit" className="button subtle">{t('signOut')}</button>
+          </form>
+        ) : (
+          <Link href="/signin" className="button subtle">{t('signIn')}</Link>
+        )}
+      </div>
+    </header>
+  )
+}

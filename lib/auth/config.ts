@@ -1,0 +1,54 @@
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { z } from 'zod'
+import { db } from '@/lib/db/client'
+import { logger } from '@/lib/logging'
+import { verifyPassword } from './password'
+import { authSecret } from './secret'
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1),
+})
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
+  pages: { signIn: '/signin' },
+  logger: {
+    // A wrong password is an expected event, not an error with a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return
+      logger.error({ err: error }, 'auth error')
+    },
+    warn(code) {
+      logger.warn({ code }, 'auth warning')
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw)
+        if (!parsed.success) return null
+
+        const user = await db().user.findUnique({ where: { email: parsed.data.email } })
+        if (!user) return null
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null
+
+        return { id: user.id, email: user.email, name: user.name }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id
+      return token
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub
+      return session
+    },
+  },
+}))

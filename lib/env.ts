@@ -1,0 +1,54 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// Parsed once, on first use; a bad value stops start-up with the variable's name.
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|pglite:)/, 'must start with postgresql:// or pglite:')
+    .optional(),
+  DATA_DIR: z.string().default('.data'),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ML_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+  RUN_WORKER: z.enum(['inline', 'off']).default('inline'),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().positive().default(2048),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== ''),
+  )
+  const result = envSchema.safeParse(cleaned)
+  if (result.success) return result.data
+
+  const lines = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+  )
+  throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+}
+
+let cached: Env | undefined
+
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Where the embedded database lives when DATABASE_URL is unset. */
+export function databaseUrl(): string {
+  return env().DATABASE_URL ?? `pglite:${path.join(env().DATA_DIR, 'db')}`
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next'
+import createNextIntlPlugin from 'next-intl/plugin'
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
+
+const nextConfig: NextConfig = {
+  agentRules: false,
+  // Kept out of the bundle: native binaries, WASM, and PGlite with its adapter
+  // together (one copy of PGlite, or unique violations lose their Prisma code).
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@prisma/adapter-pg',
+    'pg',
+    'pg-boss',
+    '@node-rs/argon2',
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-backend-wasm',
+    '@tensorflow/tfjs-node',
+    'pino',
+    'busboy',
+  ],
+}
+
+export default withNextIntl(nextConfig)
