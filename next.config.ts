@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   agentRules: false,
+  // Lets several local instances (tests, parallel work) build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Kept out of the bundle: native binaries, WASM, and PGlite with its adapter
   // together (one copy of PGlite, or unique violations lose their Prisma code).
   serverExternalPackages: [
