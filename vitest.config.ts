@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // next-auth imports 'next/server' without an extension, which Node's ESM refuses.
+    server: { deps: { inline: ['next-auth', '@auth/core'] } },
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

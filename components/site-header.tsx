@@ -20,7 +20,9 @@ export async function SiteHeader() {
         <LanguageSwitch />
         {user ? (
           <form action={signOutAction} className="user-menu">
-            <span className="user-name" data-testid="current-user">{user.name}</span>
+            <Link href="/account" className="user-name" data-testid="current-user">
+              {user.name}
+            </Link>
             <button type="submit" className="button subtle">{t('signOut')}</button>
           </form>
         ) : (

@@ -4,6 +4,7 @@ import type { Locale } from './locales'
 // namespace of that area (useTranslations('runs')). Add an area here.
 export const MESSAGE_AREAS = [
   'common',
+  'account',
   'auth',
   'projects',
   'datasets',
