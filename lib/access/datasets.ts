@@ -177,8 +177,9 @@ const AUDITED: Partial<Record<DatasetAction, string>> = {
 }
 
 /**
- * Decides and writes the decision to the audit trail: use it wherever a dataset is
- * used (a page or API read of its card, a download, a preview, a run started on it).
+ * Decides and writes the decision to the audit trail: every use of a dataset (a read of
+ * its card, a download, a preview, a run started on it) and every refusal. Stewards'
+ * allowed changes are audited by the change itself (grant.create, policy.update, …).
  */
 export async function authorizeDatasetUse(options: {
   userId: string
@@ -191,6 +192,7 @@ export async function authorizeDatasetUse(options: {
   const access = await datasetAccess(options.userId, options.datasetId)
   const decision = decideDatasetAction(access, options.action)
   if (!access) return decision
+  if (decision.allowed && !AUDITED[options.action]) return decision
 
   await recordAudit({
     actorId: options.userId,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DatasetFormat, Prisma } from '@/generated/prisma/client'
 import { db } from '@/lib/db/client'
@@ -41,7 +41,8 @@ export type VersionMetadata = {
   conversion?: Record<string, unknown>
 }
 
-export type IdxFileSource = string | Readable
+/** A path, a stream, or a path with the name the uploader gave it (for messages). */
+export type IdxFileSource = string | Readable | { path: string; name: string }
 export type NewVersionInput = {
   datasetId?: string
   projectId: string
@@ -212,12 +213,15 @@ function uniqueNameConflict(error: unknown, name: string): AppError | undefined 
 /** A file on disk as is; a stream written to `target` first. */
 async function materialize(source: IdxFileSource, target: string): Promise<string> {
   if (typeof source === 'string') return source
+  if (!(source instanceof Readable)) return source.path
   await pipeline(source, createWriteStream(target))
   return target
 }
 
 function sourceName(source: IdxFileSource, role: IdxPairRole): string {
-  return typeof source === 'string' ? path.basename(source) : CANONICAL_NAMES[role]
+  if (typeof source === 'string') return path.basename(source)
+  if (!(source instanceof Readable)) return source.name
+  return CANONICAL_NAMES[role]
 }
 
 /**

@@ -53,3 +53,19 @@ export async function leftovers(storageRoot: string, stagingDir: string) {
     staged: (await readdir(stagingDir)).length,
   }
 }
+
+/** A multipart upload request as a browser or script sends it. */
+export function uploadRequest(url: string, token: string | null,
+  fields: Record<string, string>, files: Record<string, { bytes: Buffer; name?: string }>) {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(fields)) form.append(key, value)
+  for (const [key, file] of Object.entries(files)) {
+    form.append(key, new Blob([new Uint8Array(file.bytes)]), file.name ?? key)
+  }
+  return new Request(url, { method: 'POST', body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {} })
+}
+
+export function idxUploadFiles(pair: Record<string, Buffer>) {
+  return Object.fromEntries(Object.entries(pair).map(([k, bytes]) => [k, { bytes }]))
+}

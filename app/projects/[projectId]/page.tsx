@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { canOnProject } from '@/lib/access/projects'
 import { requirePageUser } from '@/lib/auth/session'
 import { getProjectOverview } from '@/lib/projects/queries'
+import { RunsSection } from './runs-section'
 
 export default async function ProjectPage(props: PageProps<'/projects/[projectId]'>) {
   const { projectId } = await props.params
@@ -42,6 +43,7 @@ export default async function ProjectPage(props: PageProps<'/projects/[projectId
           </tbody>
         </table>
       </section>
+      <RunsSection projectId={projectId} userId={user.id} />
     </article>
   )
 }

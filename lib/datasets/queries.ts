@@ -1,0 +1,102 @@
+import { db } from '@/lib/db/client'
+import type { VersionMetadata } from './versions'
+
+/** The datasets of a project, newest first, with their latest version. */
+export function listProjectDatasets(projectId: string) {
+  return db().dataset.findMany({
+    where: { projectId },
+    orderBy: { createdAt: 'desc' },
+    include: {
+      organization: { select: { id: true, name: true } },
+      versions: { orderBy: { version: 'desc' }, take: 1 },
+      _count: { select: { versions: true } },
+    },
+  })
+}
+
+export function getDataset(datasetId: string) {
+  return db().dataset.findUnique({
+    where: { id: datasetId },
+    include: {
+      organization: { select: { id: true, name: true } },
+      project: { select: { id: true, title: true } },
+      createdBy: { select: { id: true, name: true } },
+      versions: {
+        orderBy: { version: 'desc' },
+        include: { createdBy: { select: { id: true, name: true } } },
+      },
+    },
+  })
+}
+
+export function getVersion(datasetId: string, version: number) {
+  return db().datasetVersion.findUnique({
+    where: { datasetId_version: { datasetId, version } },
+  })
+}
+
+export type DatasetDetail = NonNullable<Awaited<ReturnType<typeof getDataset>>>
+
+/** A version as the API shows it; sizes as numbers since BigInt is not JSON. */
+export function versionJson(version: {
+  id: string; version: number; sha256: string; sizeBytes: bigint; metadata: unknown
+  createdAt: Date; createdById: string
+}) {
+  return {
+    id: version.id,
+    version: version.version,
+    sha256: version.sha256,
+    sizeBytes: Number(version.sizeBytes),
+    metadata: version.metadata as VersionMetadata,
+    createdAt: version.createdAt.toISOString(),
+    createdById: version.createdById,
+  }
+}
+
+/** A dataset as the API shows it to anyone who may see its card. */
+export function datasetJson(dataset: {
+  id: string; projectId: string; organizationId: string; createdById: string; name: string
+  format: string; description: string; source: string; licence: string; sensitivity: string
+  intendedUse: string; terms: string; projectLevel: string; createdAt: Date; updatedAt: Date
+}) {
+  return {
+    id: dataset.id,
+    projectId: dataset.projectId,
+    organizationId: dataset.organizationId,
+    createdById: dataset.createdById,
+    name: dataset.name,
+    format: dataset.format,
+    card: {
+      description: dataset.description,
+      source: dataset.source,
+      licence: dataset.licence,
+      sensitivity: dataset.sensitivity,
+      intendedUse: dataset.intendedUse,
+    },
+    policy: { projectLevel: dataset.projectLevel, terms: dataset.terms },
+    createdAt: dataset.createdAt.toISOString(),
+    updatedAt: dataset.updatedAt.toISOString(),
+  }
+}
+
+/** The people who decide about a dataset, for notifications (see lib/access/datasets). */
+export async function stewardIds(datasetId: string): Promise<string[]> {
+  const dataset = await db().dataset.findUnique({ where: { id: datasetId },
+    select: { createdById: true, projectId: true, organizationId: true } })
+  if (!dataset) return []
+  const [managers, orgStewards] = await Promise.all([
+    db().projectMember.findMany({ where: { projectId: dataset.projectId,
+      role: { in: ['OWNER', 'MANAGER'] } }, select: { userId: true } }),
+    db().organizationMembership.findMany({ where: { organizationId: dataset.organizationId,
+      role: { in: ['STEWARD', 'ADMIN'] } }, select: { userId: true } }),
+  ])
+  return [...new Set([dataset.createdById, ...managers.map((m) => m.userId),
+    ...orgStewards.map((m) => m.userId)])]
+}
+
+/** A new dataset is provided by the organization its uploader represents in the project. */
+export async function uploaderOrganizationId(userId: string, projectId: string) {
+  const member = await db().projectMember.findUnique({
+    where: { projectId_userId: { projectId, userId } }, select: { organizationId: true } })
+  return member?.organizationId ?? null
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod'
+import { env } from '@/lib/env'
+import { AppError } from '@/lib/errors'
+import { recordAudit } from '@/lib/audit/record'
+import { UploadFormatError, toUploadAppError } from './format-errors'
+import { receiveMultipart, type ReceivedUpload } from './multipart'
+import { accessLevels, datasetNameSchema, sensitivities } from './schemas'
+import { withStagingDir } from './staging'
+import { createIdxDatasetVersion, ROLES, type NewVersionInput } from './versions'
+
+export const uploadFieldsSchema = z.object({
+  format: z.enum(['IDX', 'CSV', 'IMAGE_ZIP']).default('IDX'),
+  name: datasetNameSchema.optional(),
+  description: z.string().max(10_000).optional(),
+  source: z.string().max(2_000).optional(),
+  licence: z.string().max(500).optional(),
+  sensitivity: z.enum(sensitivities).optional(),
+  intendedUse: z.string().max(5_000).optional(),
+  projectLevel: z.enum(accessLevels).optional(),
+  terms: z.string().max(20_000).optional(),
+  classes: z.coerce.number().int().min(2).max(256).optional(),
+  labelColumn: z.string().max(200).optional(),
+  testFraction: z.coerce.number().min(0.01).max(0.9).optional(),
+  seed: z.coerce.number().int().min(0).max(2 ** 31).optional(),
+  imageSize: z.coerce.number().int().min(4).max(256).optional(),
+  colour: z.enum(['grey', 'rgb']).optional(),
+})
+export type UploadFields = z.infer<typeof uploadFieldsSchema>
+
+export type UploadTarget = {
+  projectId: string
+  organizationId: string
+  userId: string
+  /** Set for a new version of an existing dataset. */
+  datasetId?: string
+  datasetName?: string
+}
+
+type Converter = (upload: ReceivedUpload, fields: UploadFields,
+  base: NewVersionInput) => ReturnType<typeof createIdxDatasetVersion>
+const converters = new Map<UploadFields['format'], Converter>()
+
+/** CSV and image ZIP converters register here (see csv.ts, image-zip.ts). */
+export function registerConverter(format: UploadFields['format'], converter: Converter) {
+  converters.set(format, converter)
+}
+
+function limitBytes(): number {
+  return env().UPLOAD_LIMIT_MB * 1024 * 1024
+}
+
+/**
+ * Receives a multipart upload and turns it into a new dataset version. Files stream to a
+ * staging folder, are checked and converted, and only then stored; a refusal names what
+ * is wrong (`error.reason` holds the precise code) and leaves nothing behind.
+ */
+export async function uploadDatasetVersion(request: Request, target: UploadTarget) {
+  try {
+    return await withStagingDir(async (dir) => {
+      const upload = await receiveMultipart(request, dir, limitBytes())
+      const fields = uploadFieldsSchema.parse(upload.fields)
+      const name = target.datasetName ?? fields.name
+      if (!name) {
+        throw new AppError('unprocessable_entity', 'Give the dataset a name.',
+          { fields: { name: ['Give the dataset a name.'] } })
+      }
+      for (const file of Object.values(upload.files)) {
+        if (file.sizeBytes === 0) {
+          throw new UploadFormatError('upload_empty', `${file.filename} is empty (0 bytes). ` +
+            'Choose the file again; it may not have finished saving.', file.filename)
+        }
+      }
+      const base: NewVersionInput = {
+        datasetId: target.datasetId, projectId: target.projectId,
+        organizationId: target.organizationId, createdById: target.userId, name,
+        card: fields, classes: fields.classes, maxBytes: limitBytes(),
+      }
+      const created = fields.format === 'IDX'
+        ? await createIdxDatasetVersion({ ...base, files: idxFiles(upload) })
+        : await convert(fields, upload, base)
+      await recordAudit({ actorId: target.userId, action: 'dataset.upload', outcome: 'success',
+        resourceType: 'dataset_version', resourceId: created.version.id,
+        datasetId: created.dataset.id, projectId: target.projectId,
+        details: { format: fields.format, version: created.version.version,
+          sha256: created.version.sha256 } })
+      return created
+    })
+  } catch (error) {
+    throw toUploadAppError(error)
+  }
+}
+
+function idxFiles(upload: ReceivedUpload) {
+  const missing = ROLES.filter((role) => !upload.files[role])
+  if (missing.length > 0) {
+    throw new UploadFormatError('upload_missing_file', `The upload lacks ${missing.join(', ')}. ` +
+      'An IDX dataset needs four files: trainImages, trainLabels, testImages, testLabels ' +
+      '(raw or gzip).')
+  }
+  return Object.fromEntries(ROLES.map((role) => [role,
+    { path: upload.files[role].path, name: upload.files[role].filename }])) as
+    Record<(typeof ROLES)[number], { path: string; name: string }>
+}
+
+function convert(fields: UploadFields, upload: ReceivedUpload, base: NewVersionInput) {
+  const converter = converters.get(fields.format)
+  if (!converter) {
+    throw new UploadFormatError('upload_unknown_format',
+      `Uploads in the ${fields.format} format are not available on this server.`)
+  }
+  return converter(upload, fields, base)
+}
