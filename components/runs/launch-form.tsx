@@ -1,0 +1,97 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useState, type FormEvent } from 'react'
+import { postJson } from './post-json'
+
+export type VersionOption = { id: string; label: string }
+
+const NUMBER_FIELDS = ['epochs', 'batchSize', 'sampleLimit', 'seed', 'validationSplit',
+  'learningRate'] as const
+
+/** Launches a run through the API, then opens its page. */
+export function LaunchRunForm(props: {
+  projectId: string
+  versions: VersionOption[]
+  presets: readonly string[]
+}) {
+  const t = useTranslations('runs')
+  const router = useRouter()
+  const [error, setError] = useState<string | null>(null)
+  const [fields, setFields] = useState<Record<string, string[]>>({})
+  const [pending, setPending] = useState(false)
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const body: Record<string, unknown> = {
+      datasetVersionId: form.get('datasetVersionId'),
+      preset: form.get('preset'),
+      name: form.get('name'),
+    }
+    for (const field of NUMBER_FIELDS) {
+      const value = String(form.get(field) ?? '').trim()
+      if (value !== '') body[field] = Number(value)
+    }
+    setPending(true)
+    setError(null)
+    const result = await postJson(`/api/projects/${props.projectId}/runs`, body)
+    setPending(false)
+    if (!result.ok) {
+      setError(t('form.failed', { message: result.message }))
+      setFields(result.fields ?? {})
+      return
+    }
+    router.push(`/runs/${(result.body as { run: { id: string } }).run.id}`)
+  }
+
+  const numberInput = (name: (typeof NUMBER_FIELDS)[number], props: object) => (
+    <label>
+      {t(`form.${name}`)}
+      <input name={name} type="number" aria-invalid={Boolean(fields[name])} {...props} />
+      {fields[name] && <span className="field-error">{fields[name].join(' ')}</span>}
+    </label>
+  )
+
+  return (
+    <form className="form launch-form" onSubmit={submit} data-testid="launch-run-form">
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <label>
+        {t('form.datasetVersion')}
+        <select name="datasetVersionId" required>
+          {props.versions.map((version) => (
+            <option key={version.id} value={version.id}>{version.label}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('form.preset')}
+        <select name="preset" defaultValue="reference">
+          {props.presets.map((preset) => (
+            <option key={preset} value={preset}>{t(`presets.${preset}`)}</option>
+          ))}
+        </select>
+      </label>
+      <div className="form-row">
+        {numberInput('epochs', { min: 1, max: 500, placeholder: '10' })}
+        {numberInput('batchSize', { min: 1, max: 8192, placeholder: '64' })}
+        {numberInput('seed', { min: 0, placeholder: '42' })}
+      </div>
+      <div className="form-row">
+        {numberInput('sampleLimit', { min: 1, title: t('form.sampleLimitHint') })}
+        {numberInput('validationSplit', { min: 0, max: 0.5, step: 0.05, placeholder: '0' })}
+        {numberInput('learningRate', { min: 0, max: 1, step: 'any', placeholder: '0.001' })}
+      </div>
+      <label>
+        {t('form.name')}
+        <input name="name" maxLength={120} />
+      </label>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? t('form.submitting') : t('form.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}
