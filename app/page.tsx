@@ -1,11 +1,14 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageUser } from '@/lib/auth/session'
+import { listPendingInvitationsForEmail } from '@/lib/projects/members'
 import { listProjectsForUser } from '@/lib/projects/queries'
 
 export default async function DashboardPage() {
   const user = await requirePageUser('/')
-  const projects = await listProjectsForUser(user.id)
+  const [projects, invitations] = await Promise.all([
+    listProjectsForUser(user.id), listPendingInvitationsForEmail(user.email),
+  ])
   const t = await getTranslations('projects')
   const format = await getFormatter()
 
@@ -14,7 +17,25 @@ export default async function DashboardPage() {
       <div className="page-heading">
         <h1>{t('dashboard.title')}</h1>
         <p className="muted">{t('dashboard.welcome', { name: user.name })}</p>
+        <Link href="/projects/new" className="button primary" data-testid="new-project">
+          {t('dashboard.newProject')}</Link>
       </div>
+      {invitations.length > 0 && (
+        <div className="section" data-testid="dashboard-invitations">
+          <h2>{t('dashboard.invitations')}</h2>
+          <ul className="plain-list">
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {t('invitations.invitedTo', { project: invitation.project.title,
+                  role: t(`roles.${invitation.role}`),
+                  organization: invitation.organization.name })}{' '}
+                <Link href={`/projects/invitations/${invitation.token}`}>
+                  {t('dashboard.openInvitation')}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {projects.length === 0 ? (
         <p className="empty" data-testid="no-projects">{t('dashboard.empty')}</p>
       ) : (

@@ -1,7 +1,9 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { currentUser } from '@/lib/auth/session'
+import { CollaborationNav } from './collaboration-nav'
 import { LanguageSwitch } from './language-switch'
+import { NotificationBell } from './notification-bell'
 import { signOutAction } from '@/app/signin/actions'
 
 export async function SiteHeader() {
@@ -14,10 +16,12 @@ export async function SiteHeader() {
       {user && (
         <nav className="main-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.projects')}</Link>
+          <CollaborationNav />
         </nav>
       )}
       <div className="header-end">
         <LanguageSwitch />
+        {user && <NotificationBell userId={user.id} />}
         {user ? (
           <form action={signOutAction} className="user-menu">
             <Link href="/account" className="user-name" data-testid="current-user">

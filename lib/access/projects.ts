@@ -1,6 +1,6 @@
 import type { ProjectRole } from '@/generated/prisma/client'
 import { db } from '@/lib/db/client'
-import { allow, deny, type Decision } from './decision'
+import { allow, deny, enforce, type Decision } from './decision'
 
 export type ProjectAction =
   | 'view'
@@ -9,6 +9,9 @@ export type ProjectAction =
   | 'upload_dataset'
   | 'launch_run'
   | 'delete'
+  | 'manage_plan'
+  | 'record_outcome'
+  | 'manage_agreements'
 
 // The least role each action needs; roles are ordered owner > manager > researcher > viewer.
 const RANK: Record<ProjectRole, number> = { VIEWER: 0, RESEARCHER: 1, MANAGER: 2, OWNER: 3 }
@@ -19,6 +22,9 @@ const NEEDS: Record<ProjectAction, ProjectRole> = {
   edit: 'MANAGER',
   manage_members: 'MANAGER',
   delete: 'OWNER',
+  manage_plan: 'MANAGER',
+  record_outcome: 'RESEARCHER',
+  manage_agreements: 'MANAGER',
 }
 
 export type Membership = { role: ProjectRole; accessEndsAt: Date | null } | null
@@ -54,4 +60,23 @@ export async function canOnProject(
   action: ProjectAction,
 ): Promise<Decision> {
   return decideProjectAction(await projectMembership(userId, projectId), action)
+}
+
+/** Whether the user may take the action; throws the API refusal when not. */
+export async function requireOnProject(
+  userId: string,
+  projectId: string,
+  action: ProjectAction,
+): Promise<void> {
+  enforce(await canOnProject(userId, projectId, action))
+}
+
+/** Whether a role may invite someone with another role: never above one's own. */
+export function decideInviteRole(membership: Membership, role: ProjectRole): Decision {
+  const base = decideProjectAction(membership, 'manage_members')
+  if (!base.allowed || !membership) return base
+  if (RANK[role] > RANK[membership.role]) {
+    return deny(`You cannot give the ${role.toLowerCase()} role: it is above your own.`)
+  }
+  return allow()
 }

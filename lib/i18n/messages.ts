@@ -10,6 +10,12 @@ export const MESSAGE_AREAS = [
   'datasets',
   'runs',
   'errors',
+  'needs',
+  'proposals',
+  'transfer',
+  'talent',
+  'notifications',
+  'activity',
 ] as const
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

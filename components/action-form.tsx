@@ -1,0 +1,92 @@
+'use client'
+
+import { useActionState, useEffect, useRef } from 'react'
+import type { FormState } from '@/lib/projects/form-state'
+
+export type FieldOption = { value: string; label: string }
+
+export type FieldSpec = {
+  name: string
+  label: string
+  type?: 'text' | 'textarea' | 'date' | 'number' | 'email' | 'select' | 'multiselect' | 'hidden'
+  options?: FieldOption[]
+  defaultValue?: string | string[]
+  placeholder?: string
+  hint?: string
+  wide?: boolean
+}
+
+type Props = {
+  action: (state: FormState, form: FormData) => Promise<FormState>
+  fields: FieldSpec[]
+  submitLabel: string
+  testId?: string
+  successMessage?: string
+  inline?: boolean
+  keepValues?: boolean
+}
+
+/**
+ * A form posted to a server action; the action answers field errors already
+ * translated, shown next to their field. A successful post clears the form.
+ */
+export function ActionForm({ action, fields, submitLabel, testId, successMessage, inline,
+  keepValues }: Props) {
+  const [state, formAction, pending] = useActionState(action, undefined)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    if (state?.ok && !keepValues) formRef.current?.reset()
+  }, [state, keepValues])
+
+  return (
+    <form ref={formRef} action={formAction} className={inline ? 'form inline-form' : 'form'}
+      noValidate data-testid={testId}>
+      {fields.map((field) => <Field key={field.name} field={field}
+        error={state?.fields?.[field.name]} />)}
+      {state?.error && <p className="form-error" role="alert">{state.error}</p>}
+      {state?.ok && successMessage && <p className="notice" role="status">{successMessage}</p>}
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>{submitLabel}</button>
+      </div>
+    </form>
+  )
+}
+
+function Field({ field, error }: { field: FieldSpec; error?: string }) {
+  if (field.type === 'hidden') {
+    return <input type="hidden" name={field.name} value={String(field.defaultValue ?? '')} />
+  }
+  const common = {
+    name: field.name,
+    id: `field-${field.name}`,
+    'aria-invalid': Boolean(error),
+    'aria-describedby': error ? `error-${field.name}` : undefined,
+  }
+  let control: React.ReactNode
+  if (field.type === 'textarea') {
+    control = <textarea {...common} rows={4} defaultValue={field.defaultValue as string}
+      placeholder={field.placeholder} />
+  } else if (field.type === 'select' || field.type === 'multiselect') {
+    control = (
+      <select {...common} multiple={field.type === 'multiselect'}
+        defaultValue={field.defaultValue ?? (field.type === 'multiselect' ? [] : undefined)}>
+        {field.options?.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+    )
+  } else {
+    control = <input {...common} type={field.type ?? 'text'}
+      defaultValue={field.defaultValue as string} placeholder={field.placeholder} />
+  }
+  return (
+    <label className={field.wide ? 'wide' : undefined}>
+      {field.label}
+      {control}
+      {field.hint && <span className="hint">{field.hint}</span>}
+      {error && <span className="field-error" id={`error-${field.name}`}
+        data-testid={`error-${field.name}`}>{error}</span>}
+    </label>
+  )
+}
