@@ -74,7 +74,7 @@ export async function createGrant(datasetId: string, actorId: string, input: Gra
     resourceType: 'grant', resourceId: grant.id, datasetId, projectId: dataset.projectId,
     details: { level: grant.level, ...grantee, purpose: grant.purpose,
       expiresAt: grant.expiresAt?.toISOString() ?? null } })
-  await notify(await granteeUserIds(grant), 'dataset.grant.created',
+  await notify(await granteeUserIds(grant), 'access.granted',
     { dataset: dataset.name, level: grant.level }, link(datasetId))
   return grant
 }
@@ -109,7 +109,7 @@ export async function revokeGrant(datasetId: string, grantId: string, actorId: s
   await recordAudit({ actorId, action: 'grant.revoke', outcome: 'success',
     resourceType: 'grant', resourceId: grantId, datasetId, projectId: dataset.projectId,
     reason, details: { level: grant.level } })
-  await notify(await granteeUserIds(grant), 'dataset.grant.revoked',
+  await notify(await granteeUserIds(grant), 'access.revoked',
     { dataset: dataset.name, level: grant.level, reason: reason ?? '' }, link(datasetId))
   return revoked
 }

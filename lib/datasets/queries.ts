@@ -100,3 +100,23 @@ export async function uploaderOrganizationId(userId: string, projectId: string) 
     where: { projectId_userId: { projectId, userId } }, select: { organizationId: true } })
   return member?.organizationId ?? null
 }
+
+/** Organizations a steward may grant to (all of them: partners are often new to a project). */
+export function listOrganizationsForGrants() {
+  return db().organization.findMany({ orderBy: { name: 'asc' },
+    select: { id: true, name: true, kind: true } })
+}
+
+/** Names of the users and projects that grants and requests refer to. */
+export async function namesFor(userIds: string[], projectIds: string[] = []) {
+  const [users, projects] = await Promise.all([
+    db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true,
+      email: true } }),
+    db().project.findMany({ where: { id: { in: projectIds } }, select: { id: true,
+      title: true } }),
+  ])
+  return {
+    user: new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`])),
+    project: new Map(projects.map((p) => [p.id, p.title])),
+  }
+}

@@ -32,7 +32,7 @@ export async function createRequest(datasetId: string, requesterId: string,
   await recordAudit({ actorId: requesterId, action: 'request.create', outcome: 'success',
     resourceType: 'access_request', resourceId: request.id, datasetId,
     projectId: dataset.projectId, details: { level: input.level, purpose: input.purpose } })
-  await notify(await stewardIds(datasetId), 'dataset.request.created',
+  await notify(await stewardIds(datasetId), 'access.requested',
     { dataset: dataset.name, level: input.level }, link(datasetId))
   return request
 }
@@ -69,7 +69,7 @@ export async function approveRequest(datasetId: string, requestId: string, actor
     resourceType: 'access_request', resourceId: requestId, datasetId,
     projectId: dataset.projectId, details: { level: request.level, grantId: grant.id,
       requesterId: request.requesterId, expiresAt: options.expiresAt?.toISOString() ?? null } })
-  await notify(request.requesterId, 'dataset.request.approved',
+  await notify(request.requesterId, 'access.approved',
     { dataset: dataset.name, level: request.level }, link(datasetId))
   return grant
 }
@@ -85,7 +85,7 @@ export async function denyRequest(datasetId: string, requestId: string, actorId:
     resourceType: 'access_request', resourceId: requestId, datasetId,
     projectId: dataset.projectId, details: { level: request.level,
       requesterId: request.requesterId } })
-  await notify(request.requesterId, 'dataset.request.denied',
+  await notify(request.requesterId, 'access.denied',
     { dataset: dataset.name, level: request.level, reason }, link(datasetId))
   return denied
 }

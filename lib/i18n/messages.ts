@@ -8,6 +8,8 @@ export const MESSAGE_AREAS = [
   'auth',
   'projects',
   'datasets',
+  'access',
+  'audit',
   'runs',
   'errors',
   'needs',

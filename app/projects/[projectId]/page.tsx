@@ -6,6 +6,7 @@ import { listProjectActivity } from '@/lib/activity/queries'
 import { requirePageUser } from '@/lib/auth/session'
 import { isOverdue, listMilestones } from '@/lib/milestones/milestones'
 import { getProjectOverview } from '@/lib/projects/queries'
+import { DatasetsSection } from './datasets-section'
 import { RunsSection } from './runs-section'
 import { ActivityList } from '@/components/activity-list'
 import { ProjectTabs } from '@/components/project-tabs'
@@ -88,6 +89,7 @@ export default async function ProjectPage(props: PageProps<'/projects/[projectId
         </div>
         <ActivityList items={activity} />
       </section>
+      <DatasetsSection projectId={projectId} userId={user.id} />
       <RunsSection projectId={projectId} userId={user.id} />
     </article>
   )
