@@ -124,5 +124,7 @@ async function setupCpu(): Promise<BackendInfo> {
 
 function wasmBinaryDirectory(): string {
   const require = createRequire(import.meta.url);
-  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  // The package's main file sits beside its .wasm files. Resolving a .wasm path directly
+  // makes Turbopack (next build) try to bundle it as a WebAssembly module, which fails.
+  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
 }
