@@ -34,6 +34,7 @@ export async function createNeed(actor: Actor, input: unknown) {
   return db().need.create({
     data: {
       ...fields, createdById: actor.id,
+      publishedAt: fields.status === 'PUBLISHED' ? new Date() : null,
       invited: { create: invitedOrganizationIds.map((organizationId) => ({ organizationId })) },
     },
     include,

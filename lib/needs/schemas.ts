@@ -43,7 +43,11 @@ function startOfToday(): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
 
-export const needSchema = z.object({ ...needFields, organizationId: requiredId() })
+export const needSchema = z.object({
+  ...needFields,
+  organizationId: requiredId(),
+  status: choice(['DRAFT', 'PUBLISHED'] as const).default('DRAFT'),
+})
   .superRefine(checkNeed)
 
 export const needUpdateSchema = z.object(needFields).partial().superRefine(checkNeed)

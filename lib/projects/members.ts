@@ -8,14 +8,14 @@ import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
 import { requireOrganization } from '@/lib/organizations/queries'
-import { invitationSchema, PROJECT_ROLES, type InvitationInput } from './schemas'
+import { invitationSchema, PROJECT_ROLES } from './schemas'
 import { choice, fieldError } from './validation'
 
 type Actor = { id: string; email: string; name: string }
 
 const INVITATION_DAYS = 14
 
-export async function inviteMember(actor: Actor, projectId: string, input: InvitationInput) {
+export async function inviteMember(actor: Actor, projectId: string, input: unknown) {
   const membership = await projectMembership(actor.id, projectId)
   const data = invitationSchema.parse(input)
   enforce(decideInviteRole(membership, data.role))

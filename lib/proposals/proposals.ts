@@ -161,3 +161,8 @@ export async function authorNames(ids: string[]): Promise<Map<string, string>> {
   })
   return new Map(users.map((user) => [user.id, user.name]))
 }
+
+/** The project an accepted proposal became. */
+export function projectForProposal(proposalId: string) {
+  return db().project.findFirst({ where: { proposalId }, select: { id: true, title: true } })
+}

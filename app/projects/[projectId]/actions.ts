@@ -24,7 +24,7 @@ export async function updateProjectAction(projectId: string, _s: FormState, form
 }
 
 export async function inviteAction(projectId: string, _s: FormState, form: FormData) {
-  return act(projectId, (user) => inviteMember(user, projectId, formObject(form) as never))
+  return act(projectId, (user) => inviteMember(user, projectId, formObject(form)))
 }
 
 export async function changeRoleAction(projectId: string, userId: string, _s: FormState,

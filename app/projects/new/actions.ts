@@ -9,7 +9,7 @@ export async function createProjectAction(_state: FormState, form: FormData) {
   const user = await requirePageUser('/projects/new')
   let projectId = ''
   const state = await runFormAction(async () => {
-    projectId = (await createProject(user, formObject(form) as never)).id
+    projectId = (await createProject(user, formObject(form))).id
   })
   if (state?.ok) redirect(`/projects/${projectId}`)
   return state
