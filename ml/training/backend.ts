@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -125,6 +125,10 @@ async function setupCpu(): Promise<BackendInfo> {
 function wasmBinaryDirectory(): string {
   const require = createRequire(import.meta.url);
   // The package's main file sits beside its .wasm files. Resolving a .wasm path directly
-  // makes Turbopack (next build) try to bundle it as a WebAssembly module, which fails.
-  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  // makes Turbopack (next build) try to bundle it as a WebAssembly module, which fails;
+  // and in a Turbopack bundle require.resolve answers a module id (a number), not a path,
+  // so there the package is found from the working directory, the app's root.
+  const resolved: unknown = require.resolve('@tensorflow/tfjs-backend-wasm');
+  if (typeof resolved === 'string') return dirname(resolved);
+  return join(process.cwd(), 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
 }

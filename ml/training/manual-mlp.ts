@@ -201,10 +201,12 @@ export class ManualMlpTrainer implements BatchTrainer {
     const activationsT = [tf.transpose(this.inputTensor(this.inputRows, count))];
     for (const layer of this.hidden) {
       const previous = activationsT[activationsT.length - 1];
+      // An explicit transpose rather than transposeA: the stock WASM fused matmul gets
+      // transposed operands wrong in some cases (see wasm-matmul-fix.ts).
+      const weightsT = tf.transpose(layer.weights);
       activationsT.push(layer.bias === null
-        ? tf.fused.matMul({ a: layer.weights, b: previous, transposeA: true, activation: 'relu' })
-        : tf.relu(tf.add(tf.matMul(layer.weights, previous, true, false),
-          layer.bias.reshape([-1, 1]))));
+        ? tf.fused.matMul({ a: weightsT, b: previous, activation: 'relu' })
+        : tf.relu(tf.add(tf.matMul(weightsT, previous), layer.bias.reshape([-1, 1]))));
     }
     const lastT = activationsT[activationsT.length - 1];
 
