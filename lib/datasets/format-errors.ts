@@ -8,6 +8,8 @@ export const uploadErrorCodes = [
   'upload_missing_file',
   'upload_unknown_format',
   'csv_empty',
+  'csv_invalid',
+  'csv_one_class',
   'csv_ragged',
   'csv_non_numeric',
   'csv_label_column_missing',

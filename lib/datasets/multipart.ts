@@ -8,7 +8,10 @@ import { AppError } from '@/lib/errors'
 import { UploadFormatError } from './format-errors'
 
 export type ReceivedFile = { path: string; filename: string; sizeBytes: number }
-export type ReceivedUpload = { fields: Record<string, string>; files: Record<string, ReceivedFile> }
+export type ReceivedUpload = {
+  fields: Record<string, string>
+  files: Record<string, ReceivedFile>
+}
 
 const SAFE_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,40}$/
 
@@ -35,7 +38,7 @@ export async function receiveMultipart(request: Request, dir: string,
   parser.on('field', (name, value) => { if (SAFE_FIELD.test(name)) fields[name] = value })
   parser.on('file', (name, stream, info) => {
     if (!SAFE_FIELD.test(name) || files[name]) return void stream.resume()
-    const target = path.join(dir, `field-${name}`)
+    const target = path.join(/*turbopackIgnore: true*/ dir, `field-${name}`)
     const entry: ReceivedFile = { path: target, filename: info.filename ?? name, sizeBytes: 0 }
     files[name] = entry
     stream.on('data', (chunk: Buffer) => { entry.sizeBytes += chunk.length })

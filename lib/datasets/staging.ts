@@ -18,7 +18,7 @@ export function useStagingRoot(dir: string): void {
 
 /** Runs `work` with a fresh private folder that is removed afterwards, success or not. */
 export async function withStagingDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = path.join(stagingRoot(), randomUUID())
+  const dir = path.join(/*turbopackIgnore: true*/ stagingRoot(), randomUUID())
   await mkdir(dir, { recursive: true })
   try {
     return await work(dir)
@@ -29,5 +29,5 @@ export async function withStagingDir<T>(work: (dir: string) => Promise<T>): Prom
 
 /** What is left in the staging folder (tests assert it is empty after a failure). */
 export async function stagingLeftovers(): Promise<string[]> {
-  return readdir(stagingRoot()).catch(() => [])
+  return readdir(/*turbopackIgnore: true*/ stagingRoot()).catch(() => [])
 }

@@ -6,6 +6,8 @@ import { UploadFormatError, toUploadAppError } from './format-errors'
 import { receiveMultipart, type ReceivedUpload } from './multipart'
 import { accessLevels, datasetNameSchema, sensitivities } from './schemas'
 import { withStagingDir } from './staging'
+import { createCsvDatasetVersion } from './csv'
+import { createImageZipDatasetVersion } from './image-zip'
 import { createIdxDatasetVersion, ROLES, type NewVersionInput } from './versions'
 
 export const uploadFieldsSchema = z.object({
@@ -34,15 +36,6 @@ export type UploadTarget = {
   /** Set for a new version of an existing dataset. */
   datasetId?: string
   datasetName?: string
-}
-
-type Converter = (upload: ReceivedUpload, fields: UploadFields,
-  base: NewVersionInput) => ReturnType<typeof createIdxDatasetVersion>
-const converters = new Map<UploadFields['format'], Converter>()
-
-/** CSV and image ZIP converters register here (see csv.ts, image-zip.ts). */
-export function registerConverter(format: UploadFields['format'], converter: Converter) {
-  converters.set(format, converter)
 }
 
 function limitBytes(): number {
@@ -75,9 +68,7 @@ export async function uploadDatasetVersion(request: Request, target: UploadTarge
         organizationId: target.organizationId, createdById: target.userId, name,
         card: fields, classes: fields.classes, maxBytes: limitBytes(),
       }
-      const created = fields.format === 'IDX'
-        ? await createIdxDatasetVersion({ ...base, files: idxFiles(upload) })
-        : await convert(fields, upload, base)
+      const created = await convert(fields, upload, base, dir)
       await recordAudit({ actorId: target.userId, action: 'dataset.upload', outcome: 'success',
         resourceType: 'dataset_version', resourceId: created.version.id,
         datasetId: created.dataset.id, projectId: target.projectId,
@@ -102,11 +93,28 @@ function idxFiles(upload: ReceivedUpload) {
     Record<(typeof ROLES)[number], { path: string; name: string }>
 }
 
-function convert(fields: UploadFields, upload: ReceivedUpload, base: NewVersionInput) {
-  const converter = converters.get(fields.format)
-  if (!converter) {
-    throw new UploadFormatError('upload_unknown_format',
-      `Uploads in the ${fields.format} format are not available on this server.`)
+function requireFile(upload: ReceivedUpload, field: string, what: string) {
+  const file = upload.files[field]
+  if (!file) {
+    throw new UploadFormatError('upload_missing_file', `The upload lacks the ${field} file ` +
+      `(${what}).`)
   }
-  return converter(upload, fields, base)
+  return { path: file.path, name: file.filename }
+}
+
+function convert(fields: UploadFields, upload: ReceivedUpload, base: NewVersionInput,
+  dir: string) {
+  const split = { testFraction: fields.testFraction ?? 0.2, seed: fields.seed ?? 42 }
+  if (fields.format === 'CSV') {
+    return createCsvDatasetVersion({ ...base, dir,
+      train: requireFile(upload, 'train', 'a CSV table with a header line'),
+      test: upload.files.test ? requireFile(upload, 'test', 'a CSV test table') : undefined,
+      options: { ...split, labelColumn: fields.labelColumn } })
+  }
+  if (fields.format === 'IMAGE_ZIP') {
+    return createImageZipDatasetVersion({ ...base, dir, maxUnpackedBytes: limitBytes(),
+      archive: requireFile(upload, 'archive', 'a ZIP of images, one folder per class'),
+      options: { ...split, imageSize: fields.imageSize ?? 28, colour: fields.colour ?? 'grey' } })
+  }
+  return createIdxDatasetVersion({ ...base, files: idxFiles(upload) })
 }

@@ -66,10 +66,11 @@ export async function createIdxDatasetVersion(
   return withStagingDir(async (dir) => {
     const staged = {} as Record<IdxPairRole, IdxInspection>
     for (const role of ROLES) {
-      const from = await materialize(input.files[role], path.join(dir, `upload-${role}`))
+      const upload = path.join(/*turbopackIgnore: true*/ dir, `upload-${role}`)
+      const from = await materialize(input.files[role], upload)
       staged[role] = await stageIdxFile({
         from,
-        to: path.join(dir, CANONICAL_NAMES[role]),
+        to: path.join(/*turbopackIgnore: true*/ dir, CANONICAL_NAMES[role]),
         kind: role.endsWith('Images') ? 'images' : 'labels',
         source: sourceName(input.files[role], role),
         maxBytes: input.maxBytes,
@@ -175,7 +176,8 @@ export async function publishVersion(input: NewVersionInput & {
 
       storedPrefix = prefix
       for (const file of metadata.files) {
-        const stream = createReadStream(path.join(input.stagedDir, file.name))
+        const staged = path.join(/*turbopackIgnore: true*/ input.stagedDir, file.name)
+        const stream = createReadStream(staged)
         await storage().put(prefix + file.name, stream)
       }
       return { dataset, version }
