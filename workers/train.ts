@@ -32,12 +32,17 @@ async function run(start: StartMessage): Promise<void> {
       trainSet: start.train,
       config: start.config,
       signal: abort.signal,
-      onEpoch: (record) => post({
-        type: 'epoch',
-        totalEpochs: record.epochs,
-        record: { epoch: record.epoch, loss: record.loss, accuracy: record.accuracy,
-          valLoss: record.valLoss, valAccuracy: record.valAccuracy, seconds: record.seconds },
-      }),
+      onEpoch: async (record) => {
+        post({
+          type: 'epoch',
+          totalEpochs: record.epochs,
+          record: { epoch: record.epoch, loss: record.loss, accuracy: record.accuracy,
+            valLoss: record.valLoss, valAccuracy: record.valAccuracy, seconds: record.seconds },
+        })
+        // A turn of the event loop, so a cancel message is received even when epochs are
+        // too short for the trainer's own yields.
+        await new Promise((resolve) => setImmediate(resolve))
+      },
     })
 
     const evaluateStarted = performance.now()
