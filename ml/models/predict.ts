@@ -17,7 +17,9 @@ export function predictProbabilities(model: tf.LayersModel, dataset: ImageDatase
     fillScaledRows(dataset, null, start, count, images);
     const chunk = tf.tidy(() => {
       const inputs = tf.tensor4d(images.subarray(0, count * size), [count, ...dataset.shape]);
-      return (model.predict(inputs) as tf.Tensor).dataSync();
+      // predictOnBatch, not predict: predict cuts its input into batches of 32 with Slice,
+      // which on WASM copies the whole input at every cut.
+      return (model.predictOnBatch(inputs) as tf.Tensor).dataSync();
     });
     if (start === 0) probabilities = new Float32Array(dataset.count * (chunk.length / count));
     probabilities.set(chunk, start * (chunk.length / count));
