@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 import type { MlLogger } from '../logger';
-import { installWasmConvFilterGradient } from './wasm-conv-filter-gradient';
+import { installWasmConvGradients } from './wasm-conv-gradients';
 import {
   installWasmMatMulFix,
   isWasmMatMulFixInstalled,
@@ -109,7 +109,7 @@ async function setupWasm(options: BackendOptions): Promise<BackendInfo> {
     );
   }
   await tf.ready();
-  installWasmConvFilterGradient();
+  installWasmConvGradients();
 
   if (options.matMulFix === false) removeWasmMatMulFix();
   else installWasmMatMulFix();

@@ -71,30 +71,33 @@ describe('training through the Layers API', () => {
   });
 });
 
-describe('the WASM filter gradient of a convolution', () => {
+describe('the WASM gradients of a convolution', () => {
   it.each([
     { input: [4, 9, 9, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'same' },
+    { input: [2, 7, 6, 2], filter: [3, 3, 2, 4], strides: 1, pad: 'valid' },
     { input: [2, 10, 11, 2], filter: [3, 2, 2, 4], strides: 2, pad: 'valid' },
     { input: [3, 8, 8, 1], filter: [5, 5, 1, 2], strides: [2, 1], pad: 'same' },
-  ] as const)('matches the CPU backend for $filter, strides $strides, $pad',
+  ] as const)('match the CPU backend for $filter, strides $strides, $pad',
     async ({ input, filter, strides, pad }) => {
-      const filterGradient = (x: tf.Tensor4D, dy: tf.Tensor4D) =>
-        tf.grad((f: tf.Tensor) =>
-          tf.sum(tf.mul(tf.conv2d(x, f as tf.Tensor4D, strides as [number, number], pad), dy)),
-        )(tf.zeros([...filter]));
+      const gradients = (x: tf.Tensor4D, f: tf.Tensor4D, dy: tf.Tensor4D) =>
+        tf.grads((xs: tf.Tensor, fs: tf.Tensor) => tf.sum(tf.mul(
+          tf.conv2d(xs as tf.Tensor4D, fs as tf.Tensor4D, strides as [number, number], pad),
+          dy)))([x, f]).map((gradient) => gradient.dataSync().slice());
       await setupBackend('cpu');
       const x = tf.randomNormal([...input], 0, 1, 'float32', 1) as tf.Tensor4D;
-      const dyShape = tf.conv2d(x, tf.zeros([...filter]) as tf.Tensor4D,
-        strides as [number, number], pad).shape;
-      const dy = tf.randomNormal(dyShape, 0, 1, 'float32', 2) as tf.Tensor4D;
-      const onCpu = filterGradient(x, dy).dataSync().slice();
-      const [xValues, dyValues] = [x.dataSync().slice(), dy.dataSync().slice()];
+      const f = tf.randomNormal([...filter], 0, 1, 'float32', 2) as tf.Tensor4D;
+      const dyShape = tf.conv2d(x, f, strides as [number, number], pad).shape;
+      const dy = tf.randomNormal(dyShape, 0, 1, 'float32', 3) as tf.Tensor4D;
+      const onCpu = gradients(x, f, dy);
+      const values = [x, f, dy].map((tensor) => tensor.dataSync().slice());
 
       await setupBackend('wasm');
-      const onWasm = filterGradient(tf.tensor4d(xValues, x.shape), tf.tensor4d(dyValues, dyShape));
+      const onWasm = gradients(tf.tensor4d(values[0], x.shape), tf.tensor4d(values[1], f.shape),
+        tf.tensor4d(values[2], dyShape));
 
-      expect(onWasm.shape).toEqual([...filter]);
-      const values = onWasm.dataSync();
-      onCpu.forEach((value, i) => expect(values[i]).toBeCloseTo(value, 3));
+      onCpu.forEach((expected, k) => {
+        expect(onWasm[k]).toHaveLength(expected.length);
+        expected.forEach((value, i) => expect(onWasm[k][i]).toBeCloseTo(value, 3));
+      });
     });
 });
