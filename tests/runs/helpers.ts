@@ -21,7 +21,11 @@ function mnistSlice(split: 'train' | 't10k', count: number) {
 }
 
 /** A project with a researcher and a viewer, and a small real-MNIST dataset version. */
-export async function createRunFixture(options: { train?: number; test?: number } = {}) {
+export async function createRunFixture(options: {
+  train?: number
+  test?: number
+  projectLevel?: 'METADATA' | 'TRAIN' | 'DOWNLOAD'
+} = {}) {
   const organization = await createOrganization('UNIVERSITY')
   const researcher = await createUser({ organizationId: organization.id })
   const viewer = await createUser({ organizationId: organization.id })
@@ -41,6 +45,7 @@ export async function createRunFixture(options: { train?: number; test?: number 
     createdById: researcher.id,
     name: 'MNIST sample',
     classes: 10,
+    card: { projectLevel: options.projectLevel ?? 'DOWNLOAD' },
     files: {
       trainImages: Readable.from([train.images]),
       trainLabels: Readable.from([train.labels]),
