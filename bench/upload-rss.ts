@@ -40,7 +40,7 @@ function run(script: string) {
 
 // Migrate and create an uploader with a token, before the server owns the database.
 execFileSync('npx', ['tsx', 'scripts/db-migrate.ts', 'deploy'], { env, stdio: 'ignore' })
-const [projectId, token] = run(`
+const [projectId, token] = run(`(async () => {
   const { db, closeDb } = await import('./lib/db/client.ts')
   const { createApiToken } = await import('./lib/auth/api-tokens.ts')
   const org = await db().organization.create({ data: { name: 'Bench', kind: 'COMPANY' } })
@@ -51,7 +51,7 @@ const [projectId, token] = run(`
   const { token } = await createApiToken(user.id, 'bench')
   process.stdout.write(project.id + ' ' + token)
   await closeDb()
-`).split(' ')
+})()`).split(' ')
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p',
   String(port)], { env, stdio: 'ignore' })
@@ -146,7 +146,8 @@ try {
     `database:        ${values.database}`,
     `upload:          ${mb(sizeBytes)} MB images file + labels, HTTP ${result.status}`,
     `version:         ${version ? `v${version.version} sha256 ${version.sha256}` : result.body}`,
-    `time:            ${seconds.toFixed(1)} s (${(sizeBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s)`,
+    `time:            ${seconds.toFixed(1)} s ` +
+      `(${(sizeBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s)`,
     `server RSS:      ${mb(baseline)} MB before, ${mb(peak)} MB peak during the upload`,
     `limit (issue 3): 300 MB -> ${peak < 300 * 1024 * 1024 ? 'within' : 'OVER'}`,
   ].join('\n') + '\n')

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream'
-import sharp from 'sharp'
 import { storage } from '@/lib/storage'
 import { CANONICAL_NAMES, type VersionMetadata } from './versions'
 
@@ -45,6 +44,7 @@ export async function previewGrid(storageKey: string, metadata: VersionMetadata)
     }
   }
   const scale = Math.max(1, Math.round(CELL_PIXELS / Math.max(rows, cols)))
+  const { default: sharp } = await import('sharp')
   return sharp(grid, { raw: { width: gridColumns * cols, height: gridRows * rows,
     channels: channels as 1 | 3 } })
     .resize({ width: gridColumns * cols * scale, kernel: 'nearest' })

@@ -6,8 +6,6 @@ import { UploadFormatError, toUploadAppError } from './format-errors'
 import { receiveMultipart, type ReceivedUpload } from './multipart'
 import { accessLevels, datasetNameSchema, sensitivities } from './schemas'
 import { withStagingDir } from './staging'
-import { createCsvDatasetVersion } from './csv'
-import { createImageZipDatasetVersion } from './image-zip'
 import { createIdxDatasetVersion, ROLES, type NewVersionInput } from './versions'
 
 export const uploadFieldsSchema = z.object({
@@ -102,16 +100,20 @@ function requireFile(upload: ReceivedUpload, field: string, what: string) {
   return { path: file.path, name: file.filename }
 }
 
-function convert(fields: UploadFields, upload: ReceivedUpload, base: NewVersionInput,
+// CSV and ZIP converters load csv-parse, yauzl and sharp (libvips): only when needed,
+// which keeps them out of the server's memory until someone uploads such a file.
+async function convert(fields: UploadFields, upload: ReceivedUpload, base: NewVersionInput,
   dir: string) {
   const split = { testFraction: fields.testFraction ?? 0.2, seed: fields.seed ?? 42 }
   if (fields.format === 'CSV') {
+    const { createCsvDatasetVersion } = await import('./csv')
     return createCsvDatasetVersion({ ...base, dir,
       train: requireFile(upload, 'train', 'a CSV table with a header line'),
       test: upload.files.test ? requireFile(upload, 'test', 'a CSV test table') : undefined,
       options: { ...split, labelColumn: fields.labelColumn } })
   }
   if (fields.format === 'IMAGE_ZIP') {
+    const { createImageZipDatasetVersion } = await import('./image-zip')
     return createImageZipDatasetVersion({ ...base, dir, maxUnpackedBytes: limitBytes(),
       archive: requireFile(upload, 'archive', 'a ZIP of images, one folder per class'),
       options: { ...split, imageSize: fields.imageSize ?? 28, colour: fields.colour ?? 'grey' } })
