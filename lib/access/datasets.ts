@@ -4,8 +4,10 @@ import { db } from '@/lib/db/client'
 import { allow, deny, type Decision } from './decision'
 
 // Who may do what with a dataset. A user's level is the highest of:
-//   - DOWNLOAD for a steward: the dataset's creator, an OWNER or MANAGER of its project,
-//     a STEWARD or ADMIN of the organization that provides it;
+//   - DOWNLOAD for a steward: the dataset's creator, an OWNER or MANAGER of its project who
+//     represents the organization that provides it, a STEWARD or ADMIN of that
+//     organization. A partner's project manager is not a steward of the other side's
+//     data: otherwise train-only sharing between partners could not exist;
 //   - the dataset's `projectLevel` for every member of its project (until accessEndsAt);
 //   - METADATA for every signed-in user when the card is PUBLIC;
 //   - the level of each live grant to the user, one of their organizations, or a
@@ -130,7 +132,7 @@ export async function datasetAccess(
     db().organizationMembership.findMany({ where: { userId },
       select: { organizationId: true, role: true } }),
     db().projectMember.findMany({ where: { userId },
-      select: { projectId: true, role: true, accessEndsAt: true } }),
+      select: { projectId: true, role: true, accessEndsAt: true, organizationId: true } }),
   ])
   const liveProjects = projects.filter((m) => !m.accessEndsAt || m.accessEndsAt > now)
   const membership = liveProjects.find((m) => m.projectId === dataset.projectId)
@@ -152,7 +154,8 @@ export async function datasetAccess(
     datasetId,
     projectId: dataset.projectId,
     steward: dataset.createdById === userId ||
-      (membership !== undefined && STEWARD_ROLES.includes(membership.role)) ||
+      (membership !== undefined && STEWARD_ROLES.includes(membership.role) &&
+        membership.organizationId === dataset.organizationId) ||
       orgRole === 'STEWARD' || orgRole === 'ADMIN',
     projectMember: membership !== undefined,
     projectLevel: dataset.projectLevel,

@@ -86,7 +86,8 @@ export async function stewardIds(datasetId: string): Promise<string[]> {
   if (!dataset) return []
   const [managers, orgStewards] = await Promise.all([
     db().projectMember.findMany({ where: { projectId: dataset.projectId,
-      role: { in: ['OWNER', 'MANAGER'] } }, select: { userId: true } }),
+      organizationId: dataset.organizationId, role: { in: ['OWNER', 'MANAGER'] } },
+    select: { userId: true } }),
     db().organizationMembership.findMany({ where: { organizationId: dataset.organizationId,
       role: { in: ['STEWARD', 'ADMIN'] } }, select: { userId: true } }),
   ])

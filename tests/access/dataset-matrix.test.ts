@@ -164,3 +164,24 @@ describe('the dataset authorization matrix', () => {
     }
   })
 })
+
+describe('stewardship across partners', () => {
+  it('a partner\'s project manager is not a steward of the other side\'s dataset', async () => {
+    const { createUser } = await import('../helpers/fixtures')
+    const { createApiToken } = await import('@/lib/auth/api-tokens')
+    const memberOrg = await db().projectMember.findFirstOrThrow({
+      where: { projectId: world.project.id, userId: world.users.memberTrain.id } })
+    const manager = await createUser({ organizationId: memberOrg.organizationId })
+    await db().projectMember.create({ data: { projectId: world.project.id, userId: manager.id,
+      organizationId: memberOrg.organizationId, role: 'MANAGER' } })
+    const { token } = await createApiToken(manager.id, 'manager')
+
+    const response = await (fileRoute.GET as Handler)(new Request(
+      `${base(world)}/versions/1/files/train-images-idx3-ubyte`,
+      { headers: { authorization: `Bearer ${token}` } }),
+    { params: Promise.resolve({ datasetId: world.dataset.id, version: '1',
+      file: 'train-images-idx3-ubyte' }) as Promise<never> })
+
+    expect(response.status).toBe(403)
+  })
+})
