@@ -130,12 +130,19 @@ function upload(): Promise<{ status: number; body: string }> {
 
 try {
   await waitForHealth()
+  const bare = rssOfTree(server.pid ?? 0)
   await fetch(`http://127.0.0.1:${port}/api/projects/${projectId}/datasets`,
     { headers: { authorization: `Bearer ${token}` } })
   const baseline = rssOfTree(server.pid ?? 0)
-  let peak = baseline
-  const sampler = setInterval(() => { peak = Math.max(peak, rssOfTree(server.pid ?? 0)) }, 50)
   const started = Date.now()
+  let peak = baseline
+  const timeline: number[] = []
+  const sampler = setInterval(() => {
+    const rss = rssOfTree(server.pid ?? 0)
+    peak = Math.max(peak, rss)
+    const second = Math.floor((Date.now() - started) / 1000)
+    timeline[second] = Math.max(timeline[second] ?? 0, rss)
+  }, 50)
   const result = await upload()
   const seconds = (Date.now() - started) / 1000
   clearInterval(sampler)
@@ -148,7 +155,9 @@ try {
     `version:         ${version ? `v${version.version} sha256 ${version.sha256}` : result.body}`,
     `time:            ${seconds.toFixed(1)} s ` +
       `(${(sizeBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s)`,
-    `server RSS:      ${mb(baseline)} MB before, ${mb(peak)} MB peak during the upload`,
+    `server RSS:      ${mb(bare)} MB started, ${mb(baseline)} MB after one dataset request, ` +
+      `${mb(peak)} MB peak during the upload`,
+    `RSS per second:  ${timeline.map((rss) => mb(rss ?? 0)).join(' ')} MB`,
     `limit (issue 3): 300 MB -> ${peak < 300 * 1024 * 1024 ? 'within' : 'OVER'}`,
   ].join('\n') + '\n')
 } finally {
