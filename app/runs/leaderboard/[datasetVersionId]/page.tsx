@@ -37,13 +37,13 @@ export default async function LeaderboardPage(props: {
           version: version.version })}</h1>
       </div>
       <nav className="filters">
-        <span className="muted">{t('leaderboard.metric')}:</span>
+        <span className="muted">{t('leaderboard.metric')}</span>
         {METRICS.map((metric) => (
           <Link key={metric} href={link({ metric })}
             className={metric === query.metric ? 'button primary' : 'button'}>
             {t(`leaderboard.${metric}`)}</Link>
         ))}
-        <span className="muted">{t('leaderboard.split')}:</span>
+        <span className="muted">{t('leaderboard.split')}</span>
         {SPLITS.map((split) => (
           <Link key={split} href={link({ split })}
             className={split === query.split ? 'button primary' : 'button'}>
