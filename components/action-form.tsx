@@ -26,18 +26,36 @@ type Props = {
   keepValues?: boolean
 }
 
+type Values = Record<string, string | string[]>
+type ClientState = FormState & { values?: Values; round?: number }
+
+function valuesOf(form: FormData, fields: FieldSpec[]): Values {
+  return Object.fromEntries(fields.map((field) => [field.name,
+    field.type === 'multiselect' ? form.getAll(field.name).map(String)
+      : String(form.get(field.name) ?? '')]))
+}
+
 /**
  * A form posted to a server action; the action answers field errors already
- * translated, shown next to their field. A successful post clears the form.
+ * translated, shown next to their field. React resets a form after its action
+ * runs, so what was sent is put back: a refused form keeps the person's input,
+ * a successful one clears (unless keepValues).
  */
 export function ActionForm({ action, fields, submitLabel, testId, successMessage, inline,
   keepValues }: Props) {
-  const [state, formAction, pending] = useActionState(action, undefined)
+  const [state, formAction, pending] = useActionState(
+    async (previous: ClientState | undefined, form: FormData): Promise<ClientState> => {
+      const result = await action(previous, form)
+      const keep = !result?.ok || keepValues
+      return { ...result, values: keep ? valuesOf(form, fields) : undefined,
+        round: (previous?.round ?? 0) + 1 }
+    }, undefined)
   const formRef = useRef<HTMLFormElement>(null)
 
+  // Runs after React's own reset of the form: puts back what was sent.
   useEffect(() => {
-    if (state?.ok && !keepValues) formRef.current?.reset()
-  }, [state, keepValues])
+    if (state?.values && formRef.current) restore(formRef.current, state.values)
+  }, [state])
 
   return (
     <form ref={formRef} action={formAction} className={inline ? 'form inline-form' : 'form'}
@@ -51,6 +69,18 @@ export function ActionForm({ action, fields, submitLabel, testId, successMessage
       </div>
     </form>
   )
+}
+
+function restore(form: HTMLFormElement, values: Values) {
+  for (const [name, value] of Object.entries(values)) {
+    const element = form.elements.namedItem(name)
+    if (element instanceof HTMLSelectElement && element.multiple) {
+      for (const option of element.options) option.selected = value.includes(option.value)
+    } else if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement
+      || element instanceof HTMLTextAreaElement) {
+      if (element.type !== 'hidden') element.value = String(value)
+    }
+  }
 }
 
 function Field({ field, error }: { field: FieldSpec; error?: string }) {
