@@ -1,13 +1,14 @@
 // Training speed of the reference MLP, one epoch on the real MNIST (60,000 samples) at
 // batch 64 and 512, for (a) Tandem's trainer, (b) TensorFlow.js model.fit on the WASM
 // backend as shipped, (c) PyTorch on one thread where /usr/bin/python3 has torch.
-//   npx tsx bench/train.ts            (npm run bench:train)
+//   npx tsx bench/train.ts [--repeats N]          (npm run bench:train)
 // Each measurement runs in a child process of its own: the WASM matmul fix is global to
-// a process, and peak memory is then that of one trainer. The machine's other load makes
-// figures noisy; compare within one run.
+// a process, and peak memory is then that of one trainer. Other load on the machine makes
+// figures noisy: with --repeats, each one is measured N times and the fastest is kept.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import { mnistDirectory } from '../ml/datasets/idx-pair';
 
@@ -47,6 +48,15 @@ function measureTfjs(trainer: 'tandem' | 'stock', batchSize: number): Measuremen
     ['--import', 'tsx', EPOCH_SCRIPT, '--trainer', trainer, '--batch-size', String(batchSize)]);
 }
 
+function measureTorch(batchSize: number): Measurement {
+  return runChild(PYTHON, [TORCH_SCRIPT, mnistDirectory(), String(batchSize)]);
+}
+
+function fastestOf(repeats: number, measure: () => Measurement): Measurement {
+  const runs = Array.from({ length: repeats }, measure);
+  return runs.reduce((fastest, run) => (run.seconds < fastest.seconds ? run : fastest));
+}
+
 function torchAvailable(): boolean {
   if (!existsSync(PYTHON)) return false;
   return spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
@@ -79,6 +89,13 @@ function printTable(measurements: Measurement[]): void {
     'batch size; below 1 is faster.');
 }
 
+const { values } = parseArgs({ options: { repeats: { type: 'string', default: '1' } } });
+const repeats = Number(values.repeats);
+if (!Number.isInteger(repeats) || repeats < 1) {
+  console.error(`--repeats must be a whole number of at least 1; got "${values.repeats}".`);
+  process.exit(2);
+}
+
 const withTorch = torchAvailable();
 if (!withTorch) {
   console.log(`(c) skipped: ${PYTHON} with torch is not installed ` +
@@ -89,11 +106,11 @@ const measurements: Measurement[] = [];
 for (const batchSize of BATCH_SIZES) {
   for (const trainer of ['stock', 'tandem'] as const) {
     console.log(`measuring ${LABELS[trainer]} at batch ${batchSize}…`);
-    measurements.push(measureTfjs(trainer, batchSize));
+    measurements.push(fastestOf(repeats, () => measureTfjs(trainer, batchSize)));
   }
   if (withTorch) {
     console.log(`measuring ${LABELS.torch} at batch ${batchSize}…`);
-    measurements.push(runChild(PYTHON, [TORCH_SCRIPT, mnistDirectory(), String(batchSize)]));
+    measurements.push(fastestOf(repeats, () => measureTorch(batchSize)));
   }
 }
 
