@@ -64,8 +64,8 @@ export async function VersionsSection({ dataset, canPreview, canDownload }: Prop
                   { maximumFractionDigits: 1 })} MB</td>
                 <td><code title={version.sha256}>{version.sha256.slice(0, 12)}</code></td>
                 {canDownload && <td>{files.map((file) => (
-                  <a key={file.name} className="file-link" data-testid="download-link"
-                    href={`/api/datasets/${dataset.id}/versions/${version.version}/files/${file.name}`}>
+                  <a key={file.name} className="file-link" data-testid="download-link" href={
+                    `/api/datasets/${dataset.id}/versions/${version.version}/files/${file.name}`}>
                     {file.name}</a>
                 ))}</td>}
               </tr>
