@@ -105,10 +105,13 @@ test('train-only sharing with a partner, revocation and the audit trail', async 
   await researcher.reload()
   await expect(researcher.getByTestId('test-accuracy')).toBeVisible()
   await expect(researcher.getByTestId('misclassified')).toHaveCount(0)
-  await expect(researcher.locator('a[href$="/model"]')).toHaveCount(0)
+  await expect(researcher.locator('a[href*="/model/"]')).toHaveCount(0)
   const runId = runUrl.split('/').pop()
   expect((await researcher.request.get(`/api/runs/${runId}/misclassified`)).status()).toBe(403)
-  expect((await researcher.request.get(`/api/runs/${runId}/model`)).status()).toBe(403)
+  for (const file of ['model.json', 'weights.bin']) {
+    expect((await researcher.request.get(`/api/runs/${runId}/model/${file}`)).status())
+      .toBe(403)
+  }
 
   // The company revokes; the researcher's next run is refused with a clear message.
   await page.goto(datasetUrl)
