@@ -24,7 +24,8 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
           <tr><td>{t('testSamples')}</td>
             <td className="num">{format.number(report.testSamples)}</td></tr>
           <tr><td>{t('trainSeconds')}</td>
-            <td className="num">{t('seconds', { value: decimal(report.trainSeconds, 2) })}</td></tr>
+            <td className="num">
+              {t('seconds', { value: decimal(report.trainSeconds, 2) })}</td></tr>
           <tr><td>{t('throughput')}</td><td className="num">
             {t('samplesPerSecond', { value: format.number(Math.round(report.samplesPerSecond)) })}
           </td></tr>

@@ -73,7 +73,9 @@ export function RunLive({ initial, can }: { initial: RunJson; can: RunPermission
           <div className="form-error run-error" data-testid="run-error">
             <strong>{t('page.failedTitle')}</strong>
             <p>{run.error}</p>
-            {run.errorCode && <p className="small">{t('page.errorCode', { code: run.errorCode })}</p>}
+            {run.errorCode && (
+              <p className="small">{t('page.errorCode', { code: run.errorCode })}</p>
+            )}
           </div>
         )}
         {actionError && <p className="form-error" role="alert">{actionError}</p>}
@@ -121,10 +123,12 @@ export function RunLive({ initial, can }: { initial: RunJson; can: RunPermission
           <h2>{t('page.reproducibility')}</h2>
           <dl className="facts" data-testid="reproducibility">
             <dt>{t('page.seed')}</dt><dd>{run.seed}</dd>
-            <dt>{t('page.datasetChecksum')}</dt><dd><code>{run.reproducibility.datasetChecksum}</code></dd>
+            <dt>{t('page.datasetChecksum')}</dt>
+            <dd><code>{run.reproducibility.datasetChecksum}</code></dd>
             <dt>{t('page.backend')}</dt><dd>{run.reproducibility.backend ?? '–'}</dd>
             <dt>{t('page.tfjs')}</dt>
-            <dd>{(run.reproducibility.libraryVersions as { tfjs?: string } | null)?.tfjs ?? '–'}</dd>
+            <dd>{(run.reproducibility.libraryVersions as { tfjs?: string } | null)?.tfjs
+              ?? '–'}</dd>
             <dt>{t('page.attempts')}</dt><dd>{run.attempts} / {run.maxAttempts}</dd>
             {run.finishedAt && <><dt>{t('report.finishedAt')}</dt>
               <dd>{format.dateTime(new Date(run.finishedAt), { dateStyle: 'medium',

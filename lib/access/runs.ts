@@ -36,7 +36,11 @@ export async function canLaunchRun(
   return authorizeTraining(userId, datasetVersionId)
 }
 
-export async function canOnRun(userId: string, runId: string, action: RunAction): Promise<Decision> {
+export async function canOnRun(
+  userId: string,
+  runId: string,
+  action: RunAction,
+): Promise<Decision> {
   const run = await findRun(runId)
   if (!run) return deny('The run was not found.', 'not_found')
   const membership = await projectMembership(userId, run.projectId)

@@ -66,17 +66,21 @@ async function trainInThread(
       settled = true
       clearInterval(timer)
       // Progress writes still in flight land before the final one.
-      void writes.then(() => thread.terminate()).then(() => resolve(outcome), () => resolve(outcome))
+      const done = () => resolve(outcome)
+      void writes.then(() => thread.terminate()).then(done, done)
     }
 
     thread.on('message', (message: FromThread) => {
       if (message.type === 'ready') {
         writes = writes.then(() => recordBackend(runId, options.workerId, message))
+          .catch((error) => log.warn({ err: error }, 'backend not recorded'))
       } else if (message.type === 'epoch') {
         history.push(message.record)
         const snapshot = [...history]
+        // A lost progress write is not worth failing the run: the next epoch rewrites it.
         writes = writes.then(() =>
           recordEpoch(runId, options.workerId, snapshot, message.totalEpochs))
+          .catch((error) => log.warn({ err: error }, 'progress not recorded'))
       } else if (message.type === 'done') {
         finish({ kind: 'succeeded', message })
       } else if (message.type === 'cancelled') {
@@ -175,7 +179,14 @@ async function recordOutcome(runId: string, workerId: string, outcome: Outcome) 
 
   if (outcome.kind === 'succeeded') {
     const { report, model, misclassified, shape } = outcome.message
-    const artifactKey = await saveRunArtifacts(runId, { model, misclassified, shape })
+    let artifactKey: string
+    try {
+      artifactKey = await saveRunArtifacts(runId, { model, misclassified, shape })
+    } catch (error) {
+      logger.error({ err: error, runId }, 'run artifacts not saved')
+      return recordOutcome(runId, workerId, { kind: 'failed', code: 'artifacts_not_saved',
+        message: `The trained model could not be stored: ${(error as Error).message}` })
+    }
     const { count } = await db().run.updateMany({
       where: held(runId, workerId),
       data: {

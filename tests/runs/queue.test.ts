@@ -102,7 +102,8 @@ describe('runs of dead workers', () => {
     const afterSecond = await db().run.findUniqueOrThrow({ where: { id } })
 
     expect(first.requeued).toEqual([id])
-    expect(afterFirst).toMatchObject({ status: 'QUEUED', workerId: null, errorCode: 'worker_lost' })
+    expect(afterFirst).toMatchObject({ status: 'QUEUED', workerId: null,
+      errorCode: 'worker_lost' })
     expect(second.failed).toEqual([id])
     expect(afterSecond.status).toBe('FAILED')
     expect(afterSecond.error).toContain('dead-worker-2')
