@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { recordAudit } from '@/lib/audit/record'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { recordAudit } from '@/lib/audit/record'
 import { UploadFormatError, toUploadAppError } from './format-errors'
 import { receiveMultipart, type ReceivedUpload } from './multipart'
 import { accessLevels, datasetNameSchema, sensitivities } from './schemas'
@@ -66,16 +66,17 @@ export async function uploadDatasetVersion(request: Request, target: UploadTarge
         organizationId: target.organizationId, createdById: target.userId, name,
         card: fields, classes: fields.classes, maxBytes: limitBytes(),
       }
-      const created = await convert(fields, upload, base, dir)
-      await recordAudit({ actorId: target.userId, action: 'dataset.upload', outcome: 'success',
-        resourceType: 'dataset_version', resourceId: created.version.id,
-        datasetId: created.dataset.id, projectId: target.projectId,
-        details: { format: fields.format, version: created.version.version,
-          sha256: created.version.sha256 } })
-      return created
+      return await convert(fields, upload, base, dir)
     })
   } catch (error) {
-    throw toUploadAppError(error)
+    const refusal = toUploadAppError(error)
+    await recordAudit({ actorId: target.userId, action: 'dataset.upload', outcome: 'failure',
+      reason: refusal instanceof AppError ? String(refusal.details?.reason ?? refusal.code)
+        : 'internal_error',
+      resourceType: target.datasetId ? 'dataset' : 'project',
+      resourceId: target.datasetId ?? target.projectId,
+      datasetId: target.datasetId, projectId: target.projectId }).catch(() => undefined)
+    throw refusal
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DatasetFormat, Prisma } from '@/generated/prisma/client'
+import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logging'
@@ -151,7 +152,7 @@ export async function publishVersion(input: NewVersionInput & {
   let storedPrefix: string | undefined
 
   try {
-    return await db().$transaction(async (tx) => {
+    const created = await db().$transaction(async (tx) => {
       const dataset = input.datasetId
         ? await tx.dataset.findUnique({ where: { id: input.datasetId } })
         : await tx.dataset.create({ data: newDatasetData(input) })
@@ -182,6 +183,12 @@ export async function publishVersion(input: NewVersionInput & {
       }
       return { dataset, version }
     }, { timeout: 10 * 60_000, maxWait: 60_000 })
+    await recordAudit({ actorId: input.createdById, action: 'dataset.upload',
+      outcome: 'success', resourceType: 'dataset_version', resourceId: created.version.id,
+      datasetId: created.dataset.id, projectId: created.dataset.projectId,
+      details: { format: input.format, version: created.version.version,
+        sha256: created.version.sha256 } })
+    return created
   } catch (error) {
     if (storedPrefix) await storage().delete(storedPrefix).catch(() => undefined)
     throw uniqueNameConflict(error, input.name) ?? error

@@ -39,7 +39,7 @@ export default async function DatasetAuditPage(props: Props) {
         <h1>{t('title')}</h1>
         <p className="muted">{t('appendOnly')}</p>
       </div>
-      <form className="inline-form" method="get" data-testid="audit-filter">
+      <form className="audit-filter" method="get" data-testid="audit-filter">
         <label>{t('filter.action')}<input name="action" defaultValue={filter.action}
           placeholder="grant" /></label>
         <label>{t('filter.outcome')}
