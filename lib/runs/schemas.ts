@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { runConfigPresetNames, runConfigSchema } from '../../ml/models/config'
+import { runConfigPresetNames } from '../../ml/models/config'
 
 // What a user sends to launch a run: a preset, the common knobs as top-level fields (the
 // launch form), and any other configuration field under `config`. ml/models/config.ts
@@ -15,8 +15,11 @@ export const launchRunSchema = z.strictObject({
   seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
   learningRate: z.coerce.number().positive().max(1).optional(),
   validationSplit: z.coerce.number().min(0).max(0.5).optional(),
-  /** Any other field of the run configuration (see ml/models/config.ts). */
-  config: runConfigSchema.partial().optional(),
+  /**
+   * Any other field of the run configuration, validated with the preset merged in by
+   * ml/models/config.ts (parsing it alone here would fill in defaults over the preset).
+   */
+  config: z.record(z.string(), z.unknown()).optional(),
   timeLimitSeconds: z.coerce.number().int().min(10).max(7 * 24 * 3600).optional(),
   maxAttempts: z.coerce.number().int().min(1).max(5).optional(),
 })

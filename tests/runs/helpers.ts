@@ -63,3 +63,17 @@ export function bearer(token: string, init: RequestInit = {}, url = 'http://test
       ...(init.headers ?? {}) },
   })
 }
+
+/** IDX files of `count` blank images of rows×cols, labels cycling through 0..classes-1. */
+export function tinyIdx(count: number, rows: number, cols: number, classes: number) {
+  const images = Buffer.alloc(16 + count * rows * cols)
+  images.writeUInt32BE(0x803, 0)
+  images.writeUInt32BE(count, 4)
+  images.writeUInt32BE(rows, 8)
+  images.writeUInt32BE(cols, 12)
+  const labels = Buffer.alloc(8 + count)
+  labels.writeUInt32BE(0x801, 0)
+  labels.writeUInt32BE(count, 4)
+  for (let i = 0; i < count; i++) labels[8 + i] = i % classes
+  return { images, labels }
+}

@@ -6,9 +6,12 @@ import { useStagingRoot } from '@/lib/datasets/staging'
 import { db } from '@/lib/db/client'
 import { claimNextRun, heartbeat, reapDeadRuns } from '@/lib/queue/claim'
 import { RunWorker } from '@/lib/queue/run-worker'
-import { cancelRun } from '@/lib/runs/launch'
+import { cancelRun, launchRun } from '@/lib/runs/launch'
 import { setupTestDatabase, type TestDatabase } from '../helpers/db'
-import { createRunFixture } from './helpers'
+import { Readable } from 'node:stream'
+import { createIdxDatasetVersion } from '@/lib/datasets/versions'
+import { storage } from '@/lib/storage'
+import { createRunFixture, tinyIdx } from './helpers'
 
 let database: TestDatabase
 let fixture: Awaited<ReturnType<typeof createRunFixture>>
@@ -153,5 +156,54 @@ describe('stopping a running run', () => {
     const run = await db().run.findUniqueOrThrow({ where: { id } })
     expect(run).toMatchObject({ status: 'FAILED', errorCode: 'time_limit' })
     expect(run.error).toContain('2 seconds')
+  })
+})
+
+describe('runs that cannot succeed', () => {
+  it('a CNN too deep for its images fails with the reason, and the worker goes on',
+    async () => {
+      await clearQueue()
+      const split = () => tinyIdx(12, 4, 4, 2)
+      const [train, test] = [split(), split()]
+      const { version } = await createIdxDatasetVersion({
+        projectId: fixture.project.id, organizationId: fixture.organization.id,
+        createdById: fixture.researcher.id, name: 'Tiny 4x4',
+        files: { trainImages: Readable.from([train.images]),
+          trainLabels: Readable.from([train.labels]),
+          testImages: Readable.from([test.images]), testLabels: Readable.from([test.labels]) },
+      })
+      const bad = await launchRun(fixture.researcher.id, fixture.project.id, {
+        datasetVersionId: version.id, preset: 'cnn-small',
+        config: { convFilters: [8, 8, 8] }, epochs: 1 })
+      const [good] = await queueRuns(1)
+
+      await new RunWorker({ kind: 'standalone', pollMs: 50, heartbeatMs: 200, maxRuns: 2 })
+        .start()
+
+      const failed = await db().run.findUniqueOrThrow({ where: { id: bad.id } })
+      expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'dataset_incompatible' })
+      expect(failed.error).toContain('too small for 3 convolution blocks')
+      const next = await db().run.findUniqueOrThrow({ where: { id: good } })
+      expect(next.status).toBe('SUCCEEDED')
+    })
+
+  it('a dataset version whose stored file was damaged fails before training', async () => {
+    await clearQueue()
+    const [id] = await queueRuns(1)
+    const key = `${fixture.version.storageKey}train-labels-idx1-ubyte`
+    const original = await storage().read(key)
+    await storage().put(key, Buffer.concat([original.subarray(0, 8),
+      Buffer.alloc(original.length - 8, 1)]))
+
+    try {
+      await new RunWorker({ kind: 'standalone', pollMs: 50, heartbeatMs: 200, maxRuns: 1 })
+        .start()
+    } finally {
+      await storage().put(key, original)
+    }
+
+    const run = await db().run.findUniqueOrThrow({ where: { id } })
+    expect(run.status).toBe('FAILED')
+    expect(run.error).toContain('does not match its checksum')
   })
 })

@@ -61,6 +61,23 @@ describe('launching a run through the API', () => {
     expect(body.error.fields.epochs).toBeDefined()
   })
 
+  it('merges configuration fields over the preset, and names an unknown field', async () => {
+    const merged = await launchAs(tokens.researcher, {
+      datasetVersionId: fixture.version.id, preset: 'cnn-augmented', epochs: 1,
+      config: { dropout: 0.1, augmentation: { maxRotationDegrees: 5 } },
+    })
+    const unknown = await launchAs(tokens.researcher, {
+      datasetVersionId: fixture.version.id, config: { hiddenLayer: [64] },
+    })
+
+    const { run } = await merged.json()
+    const row = await db().run.findUniqueOrThrow({ where: { id: run.id } })
+    expect(row.config).toMatchObject({ architecture: 'cnn', dropout: 0.1, epochs: 1,
+      augmentation: { enabled: true, maxShiftPixels: 2, maxRotationDegrees: 5 } })
+    expect(unknown.status).toBe(422)
+    expect((await unknown.json()).error.message).toContain('hiddenLayer')
+  })
+
   it('refuses an unknown preset', async () => {
     const response = await launchAs(tokens.researcher, {
       datasetVersionId: fixture.version.id, preset: 'gigantic',
