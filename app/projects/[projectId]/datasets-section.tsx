@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { datasetAccess, effectiveLevel } from '@/lib/access/datasets'
 import { canOnProject } from '@/lib/access/projects'
 import { listProjectDatasets } from '@/lib/datasets/queries'
 import type { VersionMetadata } from '@/lib/datasets/versions'
@@ -13,6 +14,10 @@ export async function DatasetsSection({ projectId, userId }:
     listProjectDatasets(projectId),
     canOnProject(userId, projectId, 'upload_dataset'),
   ])
+  const levels = await Promise.all(datasets.map(async (dataset) => {
+    const access = await datasetAccess(userId, dataset.id)
+    return access ? effectiveLevel(access) : null
+  }))
 
   return (
     <section className="section" id="datasets" data-testid="datasets-section">
@@ -34,10 +39,11 @@ export async function DatasetsSection({ projectId, userId }:
               <th className="num">{t('fields.classes')}</th>
               <th>{t('fields.latestVersion')}</th>
               <th>{t('fields.sensitivity')}</th>
+              <th>{t('fields.yourAccess')}</th>
             </tr>
           </thead>
           <tbody>
-            {datasets.map((dataset) => {
+            {datasets.map((dataset, index) => {
               const latest = dataset.versions[0]
               const metadata = latest?.metadata as VersionMetadata | undefined
               return (
@@ -51,6 +57,8 @@ export async function DatasetsSection({ projectId, userId }:
                   <td className="num">{metadata?.classes ?? '–'}</td>
                   <td>{latest ? `v${latest.version}` : '–'}</td>
                   <td><span className="badge">{t(`sensitivity.${dataset.sensitivity}`)}</span></td>
+                  <td data-testid="dataset-level">
+                    {levels[index] ? t(`levels.${levels[index]}`) : '–'}</td>
                 </tr>
               )
             })}
