@@ -157,6 +157,10 @@ export async function publishVersion(input: NewVersionInput & {
         ? await tx.dataset.findUnique({ where: { id: input.datasetId } })
         : await tx.dataset.create({ data: newDatasetData(input) })
       if (!dataset) throw new AppError('not_found', 'The dataset was not found.')
+      if (dataset.format !== input.format) {
+        throw new AppError('conflict', `"${dataset.name}" holds ${dataset.format} versions; ` +
+          `upload ${dataset.format} files, or create a new dataset for ${input.format} data.`)
+      }
 
       const last = await tx.datasetVersion.aggregate({
         where: { datasetId: dataset.id }, _max: { version: true },

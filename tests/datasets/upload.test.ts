@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as listDatasets, POST as uploadDataset }
   from '@/app/api/projects/[projectId]/datasets/route'
+import { POST as uploadVersion } from '@/app/api/datasets/[datasetId]/versions/route'
 import { createApiToken } from '@/lib/auth/api-tokens'
 import { setupTestDatabase, type TestDatabase } from '../helpers/db'
 import { createOrganization, createProject, createUser } from '../helpers/fixtures'
@@ -75,5 +76,21 @@ describe('uploading an IDX dataset through the API', () => {
       idxUploadFiles(smallIdxPair())), params())
 
     expect(response.status).toBe(403)
+  })
+
+  it('a new version in another format is refused and leaves the dataset as it was', async () => {
+    const created = await (await uploadDataset(uploadRequest(url(), researcher,
+      { name: 'formats' }, idxUploadFiles(smallIdxPair())), params())).json()
+    const datasetId = created.dataset.id
+    const before = await leftovers(database.storageRoot, staging)
+
+    const response = await uploadVersion(uploadRequest(`http://test/api/datasets/${datasetId}`
+      + '/versions', researcher, { format: 'CSV' },
+    { train: { bytes: Buffer.from('a,label\n1,0\n2,1\n3,0\n'), name: 't.csv' } }),
+    { params: Promise.resolve({ datasetId }) })
+
+    expect(response.status).toBe(409)
+    expect((await response.json()).error.message).toMatch(/holds IDX versions/)
+    expect(await leftovers(database.storageRoot, staging)).toEqual(before)
   })
 })

@@ -30,7 +30,7 @@ export async function VersionsSection({ dataset, canPreview, canDownload }: Prop
         <ClassBalance train={metadata.classBalance.train} test={metadata.classBalance.test}
           classNames={metadata.classNames}
           caption={t('versions.balanceCaption', { version: latest.version })} />
-        {canPreview ? (
+        {dataset.format === 'CSV' ? null : canPreview ? (
           <figure className="preview-grid">
             {/* eslint-disable-next-line @next/next/no-img-element -- an authorized API PNG */}
             <img src={`/api/datasets/${dataset.id}/versions/${latest.version}/preview`}
