@@ -126,9 +126,9 @@ async function trainInThread(
   })
 }
 
-/** The WASM backend unless ML_BACKEND asks for another (the pure-JS 'cpu' is for tests). */
+/** ML_BACKEND: 'auto' takes @tensorflow/tfjs-node where it is installed, else WASM. */
 function threadBackend(): StartMessage['backend'] {
-  return env().ML_BACKEND === 'auto' ? 'wasm' : env().ML_BACKEND
+  return env().ML_BACKEND
 }
 
 // Every write is conditional on this worker still holding the run: a run reaped as dead
