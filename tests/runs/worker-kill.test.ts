@@ -28,6 +28,7 @@ const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 })
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-kill-'))
 let url = ''
 let child: ChildProcess | undefined
+const children: ChildProcess[] = []
 
 beforeAll(async () => {
   await admin.query(`CREATE DATABASE "${name}"`)
@@ -43,19 +44,30 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL')
+  for (const worker of [child, ...children]) {
+    if (worker && worker.exitCode === null) worker.kill('SIGKILL')
+  }
   await closeDb()
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await admin.end()
 })
 
-function startStandaloneWorker(): ChildProcess {
+function startStandaloneWorker(stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   return spawn(process.execPath,
     ['--import', 'tsx', 'scripts/worker.ts', '--heartbeat-ms', '300', '--poll-ms', '200'], {
       env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
         NODE_ENV: 'production' },
-      stdio: 'ignore',
+      stdio: ['ignore', stdout, 'ignore'],
     })
+}
+
+/** Resolves once the worker says it waits for runs (it has opened the database). */
+function ready(worker: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    worker.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('waiting for runs')) resolve()
+    })
+  })
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 90_000) {
@@ -107,5 +119,26 @@ describe('a worker killed in the middle of a run', () => {
     const retried = runs.find((run) => run.id === long.id)!
     expect(retried.attempts).toBe(2)
     expect(retried.workerId).toBe(inline.id)
+  })
+})
+
+describe('two stand-alone workers on one queue', () => {
+  it('share the runs between them and never execute one twice', async () => {
+    const fixture = await createRunFixture({ train: 300, test: 50 })
+    children.push(startStandaloneWorker('pipe'), startStandaloneWorker('pipe'))
+    await Promise.all(children.map(ready))
+    const runs = []
+    for (let i = 0; i < 8; i++) {
+      runs.push(await launchRun(fixture.researcher.id, fixture.project.id,
+        { datasetVersionId: fixture.version.id, epochs: 1, sampleLimit: 100, seed: i }))
+    }
+    const ids = runs.map((run) => run.id)
+
+    const done = await waitFor(() => db().run.findMany({ where: { id: { in: ids } } }),
+      (rows) => rows.every((row) => row.status === 'SUCCEEDED'))
+    for (const worker of children) worker.kill('SIGTERM')
+
+    expect(done.every((row) => row.attempts === 1)).toBe(true)
+    expect(new Set(done.map((row) => row.workerId)).size).toBe(2)
   })
 })
