@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { ActivityItem } from '@/lib/activity/queries'
-import { fillTemplate } from '@/lib/notifications/render'
+import { fillTemplate, templateFor } from '@/lib/notifications/render'
 
 /** A project's feed; an event kind without a message still shows, by its name. */
 export async function ActivityList({ items }: { items: ActivityItem[] }) {
@@ -9,9 +9,9 @@ export async function ActivityList({ items }: { items: ActivityItem[] }) {
   if (items.length === 0) return <p className="muted">{t('empty')}</p>
 
   const values = t.raw('values') as Record<string, string>
+  const kinds = t.raw('kinds')
   const text = (item: ActivityItem) => {
-    const template = t.has(`kinds.${item.kind}`)
-      ? (t.raw(`kinds.${item.kind}`) as string) : (t.raw('unknownKind') as string)
+    const template = templateFor(kinds, item.kind) ?? (t.raw('unknownKind') as string)
     return fillTemplate(template, { kind: item.kind, ...item.params },
       (raw) => values[raw] ?? raw)
   }

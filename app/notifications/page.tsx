@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageUser } from '@/lib/auth/session'
 import { notifyMilestonesDueSoon } from '@/lib/notifications/due-soon'
 import { listNotifications } from '@/lib/notifications/queries'
-import { fillTemplate } from '@/lib/notifications/render'
+import { fillTemplate, templateFor } from '@/lib/notifications/render'
 import { listPendingInvitationsForEmail } from '@/lib/projects/members'
 import { markAllReadAction } from './actions'
 
@@ -17,8 +17,9 @@ export default async function NotificationsPage() {
   const tp = await getTranslations('projects')
   const format = await getFormatter()
   const values = t.raw('values') as Record<string, string>
+  const kinds = t.raw('kinds')
   const text = (kind: string, params: unknown) => fillTemplate(
-    (t.has(`kinds.${kind}`) ? t.raw(`kinds.${kind}`) : t.raw('unknownKind')) as string,
+    templateFor(kinds, kind) ?? (t.raw('unknownKind') as string),
     { kind, ...(params as Record<string, unknown>) }, (raw) => values[raw] ?? raw)
 
   return (

@@ -1,15 +1,15 @@
 import net from 'node:net'
 import { db } from '@/lib/db/client'
 import { logger } from '@/lib/logging'
-import { fillTemplate } from './render'
+import { fillTemplate, templateFor } from './render'
 import messages from '@/messages/en/notifications.json'
 
 type Mail = { to: string; subject: string; text: string }
 
 /** English text of a notification; e-mails go out in English with the link. */
 export function renderNotification(kind: string, params: Record<string, unknown>): string {
-  const catalogue = messages as { kinds: Record<string, string>; unknownKind: string }
-  return fillTemplate(catalogue.kinds[kind] ?? catalogue.unknownKind, { kind, ...params })
+  const template = templateFor(messages.kinds, kind) ?? messages.unknownKind
+  return fillTemplate(template, { kind, ...params })
 }
 
 export async function deliverEmails(

@@ -14,3 +14,17 @@ export function fillTemplate(
     return typeof raw === 'string' ? value(raw) : String(raw)
   })
 }
+
+/**
+ * The message of an event kind such as `proposal.submitted`, looked up in a
+ * catalogue nested by the kind's dotted parts (next-intl reads dots as nesting);
+ * undefined for a kind the catalogue does not know.
+ */
+export function templateFor(kinds: unknown, kind: string): string | undefined {
+  let node: unknown = kinds
+  for (const part of kind.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
