@@ -72,7 +72,10 @@ export function RunLive({ initial, can }: { initial: RunJson; can: RunPermission
         {run.status === 'FAILED' && (
           <div className="form-error run-error" data-testid="run-error">
             <strong>{t('page.failedTitle')}</strong>
-            <p>{run.error}</p>
+            {run.errorCode && t.has(`errorCodes.${run.errorCode}`) && (
+              <p>{t(`errorCodes.${run.errorCode}` as 'errorCodes.worker_lost')}</p>
+            )}
+            <p>{t('page.errorDetail', { message: run.error ?? '' })}</p>
             {run.errorCode && (
               <p className="small">{t('page.errorCode', { code: run.errorCode })}</p>
             )}
