@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { currentUser } from '@/lib/auth/session'
 import { CollaborationNav } from './collaboration-nav'
+import { DatasetsNavLink } from './datasets/nav-link'
 import { LanguageSwitch } from './language-switch'
 import { NotificationBell } from './notification-bell'
 import { signOutAction } from '@/app/signin/actions'
@@ -16,6 +17,7 @@ export async function SiteHeader() {
       {user && (
         <nav className="main-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.projects')}</Link>
+          <DatasetsNavLink />
           <CollaborationNav />
         </nav>
       )}

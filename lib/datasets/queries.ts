@@ -121,3 +121,34 @@ export async function namesFor(userIds: string[], projectIds: string[] = []) {
     project: new Map(projects.map((p) => [p.id, p.title])),
   }
 }
+
+/**
+ * Datasets outside the user's own projects that they can see: those a live grant reaches
+ * (to them, their organizations or their projects) and those with a PUBLIC card.
+ */
+export async function listDatasetsSharedWith(userId: string) {
+  const [orgs, projects] = await Promise.all([
+    db().organizationMembership.findMany({ where: { userId }, select: { organizationId: true } }),
+    db().projectMember.findMany({ where: { userId }, select: { projectId: true } }),
+  ])
+  const now = new Date()
+  return db().dataset.findMany({
+    where: {
+      projectId: { notIn: projects.map((p) => p.projectId) },
+      OR: [
+        { sensitivity: 'PUBLIC' },
+        { grants: { some: {
+          revokedAt: null,
+          OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+          AND: [{ OR: [
+            { granteeUserId: userId },
+            { granteeOrganizationId: { in: orgs.map((o) => o.organizationId) } },
+            { granteeProjectId: { in: projects.map((p) => p.projectId) } },
+          ] }],
+        } } },
+      ],
+    },
+    orderBy: { updatedAt: 'desc' },
+    include: { organization: { select: { name: true } }, project: { select: { title: true } } },
+  })
+}

@@ -167,3 +167,23 @@ describe('upload size limit', () => {
     await expect(receiving).rejects.toMatchObject({ code: 'upload_too_large' })
   })
 })
+
+describe('datasets shared with a user', () => {
+  it('lists public cards and datasets a live grant reaches, nothing else', async () => {
+    const { listDatasetsSharedWith } = await import('@/lib/datasets/queries')
+    const first = await db().dataset.findUniqueOrThrow({ where: { id: datasetId } })
+    const files = Object.fromEntries(Object.entries(smallIdxPair())
+      .map(([role, bytes]) => [role, Readable.from([bytes])])) as never
+    const internal = await createIdxDatasetVersion({ projectId: first.projectId, files,
+      organizationId: first.organizationId, createdById: people.owner.id, name: 'internal' })
+    const outsider = await createUser({ organizationId: (await createOrganization()).id })
+    await db().accessGrant.create({ data: { datasetId: internal.dataset.id, level: 'METADATA',
+      granteeUserId: people.stranger.id, purpose: 'look', grantedById: people.owner.id } })
+
+    const forStranger = await listDatasetsSharedWith(people.stranger.id)
+    const forOutsider = await listDatasetsSharedWith(outsider.id)
+
+    expect(forStranger.map((d) => d.name).sort()).toEqual(['internal', 'scans'])
+    expect(forOutsider.map((d) => d.name)).toEqual(['scans'])
+  })
+})
