@@ -54,7 +54,7 @@ export default async function NotificationsPage() {
             <li key={n.id} className={n.readAt ? 'card' : 'card unread'} data-kind={n.kind}>
               <p>
                 {!n.readAt && <span className="badge">{t('new')}</span>}{' '}
-                {n.link ? <Link href={n.link}>{text(n.kind, n.params)}</Link>
+                {n.link ? <a href={`/notifications/${n.id}`}>{text(n.kind, n.params)}</a>
                   : text(n.kind, n.params)}
               </p>
               <p className="card-meta">{format.dateTime(n.createdAt,

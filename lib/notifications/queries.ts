@@ -20,3 +20,13 @@ export async function markRead(userId: string, ids?: string[]): Promise<number> 
   })
   return result.count
 }
+
+/** Marks one of the user's notifications read and answers its link (null if not theirs). */
+export async function openNotification(userId: string, id: string): Promise<string | null> {
+  const notification = await db().notification.findFirst({ where: { id, userId } })
+  if (!notification) return null
+  if (!notification.readAt) {
+    await db().notification.update({ where: { id }, data: { readAt: new Date() } })
+  }
+  return notification.link
+}
