@@ -16,6 +16,9 @@ if (!parentPort) throw new Error('workers/train.ts runs as a worker thread only.
 const port = parentPort
 const abort = new AbortController()
 const post = (message: FromThread) => port.postMessage(message)
+// Codes of ml/'s own errors, which the run page explains; anything else is reported as
+// 'training_failed' with its message (a Node.js code such as ERR_… means nothing to users).
+const KNOWN_CODES = ['dataset_incompatible', 'backend_unavailable', 'invalid_run_config']
 
 port.on('message', (message: ToThread) => {
   if (message.type === 'cancel') abort.abort()
@@ -74,7 +77,7 @@ async function run(start: StartMessage): Promise<void> {
     if (code === 'run_cancelled') return post({ type: 'cancelled' })
     post({
       type: 'failed',
-      code: typeof code === 'string' ? code : 'training_failed',
+      code: typeof code === 'string' && KNOWN_CODES.includes(code) ? code : 'training_failed',
       message: (error as Error).message ?? String(error),
     })
   }
