@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import * as tf from '@tensorflow/tfjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as compare } from '@/app/api/runs/compare/route'
 import { GET as leaderboard } from '@/app/api/runs/leaderboard/route'
@@ -83,7 +84,7 @@ describe('reproducibility', () => {
 })
 
 describe('what a run reveals of its data', () => {
-  it('the model downloads in TensorFlow.js format for a steward of the dataset', async () => {
+  it('the model downloads in TensorFlow.js format for a steward, and loads in stock TF.js', async () => {
     const json = await modelFile(bearer(researcher),
       { params: Promise.resolve({ runId: firstRunId, file: 'model.json' }) })
     const weights = await modelFile(bearer(researcher),
@@ -93,9 +94,14 @@ describe('what a run reveals of its data', () => {
     const model = await json.json()
     expect(model.format).toBe('layers-model')
     expect(model.weightsManifest[0].paths).toEqual(['weights.bin'])
-    const floats = model.weightsManifest[0].weights
-      .reduce((sum: number, w: { shape: number[] }) => sum + w.shape.reduce((a, b) => a * b, 1), 0)
-    expect((await weights.arrayBuffer()).byteLength).toBe(floats * 4)
+    const weightData = await weights.arrayBuffer()
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory({
+      modelTopology: model.modelTopology,
+      weightSpecs: model.weightsManifest[0].weights,
+      weightData,
+    }))
+    const output = loaded.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor
+    expect(output.shape).toEqual([2, 10])
   })
 
   it('a member who may only train gets neither the model nor the images', async () => {
