@@ -84,25 +84,26 @@ describe('reproducibility', () => {
 })
 
 describe('what a run reveals of its data', () => {
-  it('the model downloads in TensorFlow.js format for a steward, and loads in stock TF.js', async () => {
-    const json = await modelFile(bearer(researcher),
-      { params: Promise.resolve({ runId: firstRunId, file: 'model.json' }) })
-    const weights = await modelFile(bearer(researcher),
-      { params: Promise.resolve({ runId: firstRunId, file: 'weights.bin' }) })
+  it('the model downloads in TensorFlow.js format for a steward, and loads in stock TF.js',
+    async () => {
+      const json = await modelFile(bearer(researcher),
+        { params: Promise.resolve({ runId: firstRunId, file: 'model.json' }) })
+      const weights = await modelFile(bearer(researcher),
+        { params: Promise.resolve({ runId: firstRunId, file: 'weights.bin' }) })
 
-    expect(json.status).toBe(200)
-    const model = await json.json()
-    expect(model.format).toBe('layers-model')
-    expect(model.weightsManifest[0].paths).toEqual(['weights.bin'])
-    const weightData = await weights.arrayBuffer()
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory({
-      modelTopology: model.modelTopology,
-      weightSpecs: model.weightsManifest[0].weights,
-      weightData,
-    }))
-    const output = loaded.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor
-    expect(output.shape).toEqual([2, 10])
-  })
+      expect(json.status).toBe(200)
+      const model = await json.json()
+      expect(model.format).toBe('layers-model')
+      expect(model.weightsManifest[0].paths).toEqual(['weights.bin'])
+      const weightData = await weights.arrayBuffer()
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory({
+        modelTopology: model.modelTopology,
+        weightSpecs: model.weightsManifest[0].weights,
+        weightData,
+      }))
+      const output = loaded.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor
+      expect(output.shape).toEqual([2, 10])
+    })
 
   it('a member who may only train gets neither the model nor the images', async () => {
     const model = await modelFile(bearer(viewer),
