@@ -85,15 +85,16 @@ class IdxInspector extends Transform {
 
   private inspect(chunk: Buffer): void {
     let body = chunk
-    if (this.expectedBody < 0) {
-      const needed = this.headerLength() - this.headerFilled
-      const taken = chunk.subarray(0, needed)
+    // The header's length is known only once its magic is read (colour headers are longer),
+    // so it is filled in steps until complete.
+    while (this.expectedBody < 0) {
+      const taken = body.subarray(0, this.headerLength() - this.headerFilled)
       taken.copy(this.header, this.headerFilled)
       this.headerFilled += taken.length
-      body = chunk.subarray(taken.length)
+      body = body.subarray(taken.length)
       if (this.headerFilled >= 4) this.checkMagic()
       if (this.headerFilled === this.headerLength()) this.readHeader()
-      else return
+      else if (body.length === 0) return
     }
     this.bodyBytes += body.length
     if (this.bodyBytes > this.expectedBody) throw this.trailing()
@@ -173,14 +174,16 @@ export async function stageIdxFile(options: {
   kind: IdxKind
   source: string
   maxBytes?: number
+  /** Only for tests of the chunk boundaries. */
+  readChunkBytes?: number
 }): Promise<IdxInspection> {
   const { from, to, kind, source } = options
   const inspector = new IdxInspector(kind, source, options.maxBytes ?? DEFAULT_MAX_IDX_BYTES)
   const gzip = await startsWithGzipMagic(from)
+  const input = () => createReadStream(from, { highWaterMark: options.readChunkBytes })
   try {
-    if (gzip) await pipeline(createReadStream(from), createGunzip(), inspector,
-      createWriteStream(to))
-    else await pipeline(createReadStream(from), inspector, createWriteStream(to))
+    if (gzip) await pipeline(input(), createGunzip(), inspector, createWriteStream(to))
+    else await pipeline(input(), inspector, createWriteStream(to))
   } catch (error) {
     if (error instanceof DatasetFormatError) throw error
     if (gzip && (error as NodeJS.ErrnoException).code?.startsWith('Z_')) {

@@ -68,3 +68,20 @@ describe('dataset versions from IDX files', () => {
     expect((await leftovers(database.storageRoot, staging)).staged).toBe(0)
   })
 })
+
+describe('streamed IDX checks', () => {
+  it('a colour IDX file read a few bytes at a time is understood', async () => {
+    const { stageIdxFile } = await import('@/lib/datasets/idx-inspect')
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const path = await import('node:path')
+    const dir = mkdtempSync(path.join(staging, '..', 'colour-'))
+    const header = Buffer.alloc(20)
+    ;[0x804, 2, 3, 3, 3].forEach((value, i) => header.writeUInt32BE(value, i * 4))
+    writeFileSync(path.join(dir, 'in'), Buffer.concat([header, Buffer.alloc(2 * 27, 9)]))
+
+    const inspection = await stageIdxFile({ from: path.join(dir, 'in'), kind: 'images',
+      to: path.join(dir, 'out'), source: 'colour', readChunkBytes: 3 })
+
+    expect(inspection).toMatchObject({ count: 2, shape: [3, 3, 3], sizeBytes: 74 })
+  })
+})
