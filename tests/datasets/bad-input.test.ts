@@ -143,4 +143,24 @@ describe('CSV and image ZIP uploads that are fine', () => {
     expect(await db().datasetVersion.count()).toBe(2)
     expect((await leftovers(database.storageRoot, staging)).staged).toBe(0)
   })
+
+  it('a colour ZIP keeps three channels and loads for training', async () => {
+    const { loadDatasetVersionForTraining } = await import('@/lib/datasets/versions')
+    const entries = []
+    for (let i = 0; i < 6; i++) {
+      entries.push({ name: `red/${i}.png`, data: await png(40 * i) })
+      entries.push({ name: `blue/${i}.jpg`, data: await sharp({ create: { width: 5,
+        height: 7, channels: 3, background: { r: 0, g: 0, b: 255 } } }).jpeg().toBuffer() })
+    }
+
+    const response = await upload({ format: 'IMAGE_ZIP', imageSize: '6', colour: 'rgb' },
+      await zip(entries))
+    const { version } = await response.json()
+    const sets = await loadDatasetVersionForTraining(version.id)
+
+    expect(version.metadata.shape).toEqual([6, 6, 3])
+    expect(sets.train.count + sets.test.count).toBe(12)
+    expect(sets.train.images.length).toBe(sets.train.count * 6 * 6 * 3)
+    expect(sets.train.numClasses).toBe(2)
+  })
 })
