@@ -25,11 +25,13 @@ export type RunPermissions = {
  * The live part of the run page: it polls the run's JSON while the run is queued or
  * running, so the progress bar and curves move without a reload, then shows the report.
  */
-export function RunLive({ initial, can }: { initial: RunJson; can: RunPermissions }) {
+type LiveRun = RunJson & { runsAhead?: number }
+
+export function RunLive({ initial, can }: { initial: LiveRun; can: RunPermissions }) {
   const t = useTranslations('runs')
   const format = useFormatter()
   const router = useRouter()
-  const [run, setRun] = useState(initial)
+  const [run, setRun] = useState<LiveRun>(initial)
   const [actionError, setActionError] = useState<string | null>(null)
   const active = ACTIVE.includes(run.status)
 
@@ -38,7 +40,7 @@ export function RunLive({ initial, can }: { initial: RunJson; can: RunPermission
     const timer = setInterval(async () => {
       const response = await fetch(`/api/runs/${run.id}`, { cache: 'no-store' })
       if (!response.ok) return
-      const next = (await response.json()).run as RunJson
+      const next = (await response.json()).run as LiveRun
       setRun(next)
       if (!ACTIVE.includes(next.status)) router.refresh()
     }, POLL_MS)
@@ -60,7 +62,7 @@ export function RunLive({ initial, can }: { initial: RunJson; can: RunPermission
         <div className="section-heading">
           <RunStatusBadge status={run.status} label={t(`status.${run.status}`)} />
           <span className="muted" data-testid="run-epoch">
-            {run.status === 'QUEUED' ? t('page.queuedNote')
+            {run.status === 'QUEUED' ? t('page.queuedNote', { ahead: run.runsAhead ?? 0 })
               : t('page.epochOf', { epoch: run.currentEpoch, total: run.totalEpochs })}
             {run.cancelRequested && active && ` · ${t('page.cancelRequested')}`}
           </span>

@@ -121,3 +121,10 @@ export function findDatasetVersion(datasetVersionId: string) {
       dataset: { select: { name: true, projectId: true } } },
   })
 }
+
+/** How many queued runs (of any project) a worker will take before this one. */
+export function runsAhead(run: { status: string; queuedAt: Date; id: string }) {
+  if (run.status !== 'QUEUED') return Promise.resolve(0)
+  return db().run.count({ where: { status: 'QUEUED', cancelRequested: false,
+    OR: [{ queuedAt: { lt: run.queuedAt } }, { queuedAt: run.queuedAt, id: { lt: run.id } }] } })
+}

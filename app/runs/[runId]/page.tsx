@@ -5,7 +5,7 @@ import { canOnRun } from '@/lib/access/runs'
 import { canOnProject } from '@/lib/access/projects'
 import { requirePageUser } from '@/lib/auth/session'
 import { runJson } from '@/lib/runs/present'
-import { getRunDetail, listProjectMilestones } from '@/lib/runs/queries'
+import { getRunDetail, listProjectMilestones, runsAhead } from '@/lib/runs/queries'
 import { MilestoneAttach } from '@/components/runs/milestone-attach'
 import { RunLive } from '@/components/runs/run-live'
 
@@ -41,8 +41,8 @@ export default async function RunPage(props: { params: Promise<{ runId: string }
           {run.createdBy.name}
         </p>
       </div>
-      <RunLive initial={runJson(run)} can={{ cancel: cancel.allowed, launch: launch.allowed,
-        downloadModel, viewSamples }} />
+      <RunLive initial={{ ...runJson(run), runsAhead: await runsAhead(run) }}
+        can={{ cancel: cancel.allowed, launch: launch.allowed, downloadModel, viewSamples }} />
       {finished && (
         <section className="section">
           <h2>{t('page.milestone')}</h2>

@@ -5,7 +5,7 @@ import { requireApiUser } from '@/lib/auth/session'
 import { notFound } from '@/lib/errors'
 import { route } from '@/lib/http/respond'
 import { runJson } from '@/lib/runs/present'
-import { getRunDetail } from '@/lib/runs/queries'
+import { getRunDetail, runsAhead } from '@/lib/runs/queries'
 
 type Context = { params: Promise<{ runId: string }> }
 
@@ -17,5 +17,6 @@ export const GET = route<Context>(async (request, context) => {
 
   const run = await getRunDetail(runId)
   if (!run) throw notFound('The run')
-  return NextResponse.json({ run: runJson(run) }, { headers: { 'Cache-Control': 'no-store' } })
+  return NextResponse.json({ run: { ...runJson(run), runsAhead: await runsAhead(run) } },
+    { headers: { 'Cache-Control': 'no-store' } })
 })
