@@ -16,6 +16,7 @@ const { values } = parseArgs({ options: {
   'size-mb': { type: 'string', default: '1024' },
   database: { type: 'string', default: 'postgres' },
   port: { type: 'string', default: '3190' },
+  uploads: { type: 'string', default: '1' },
 } })
 const sizeBytes = Number(values['size-mb']) * 1024 * 1024
 const port = Number(values.port)
@@ -77,7 +78,7 @@ async function waitForHealth() {
 }
 
 /** Streams a multipart body of four IDX files; the images file is `sizeBytes` long. */
-function upload(): Promise<{ status: number; body: string }> {
+function upload(name: string): Promise<{ status: number; body: string }> {
   const boundary = `----tandem${randomUUID()}`
   const pixels = 28 * 28
   const count = Math.floor((sizeBytes - 16) / pixels)
@@ -107,7 +108,8 @@ function upload(): Promise<{ status: number; body: string }> {
       else request.once('drain', () => done())
     })
     void (async () => {
-      await write(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nbig\r\n`)
+      await write(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n` +
+        `${name}\r\n`)
       await write(part('trainImages'))
       await write(idxHeader(0x803, [count, 28, 28]))
       for (let left = count; left > 0; left -= 1024) {
@@ -134,32 +136,33 @@ try {
   await fetch(`http://127.0.0.1:${port}/api/projects/${projectId}/datasets`,
     { headers: { authorization: `Bearer ${token}` } })
   const baseline = rssOfTree(server.pid ?? 0)
-  const started = Date.now()
-  let peak = baseline
-  const timeline: number[] = []
-  const sampler = setInterval(() => {
-    const rss = rssOfTree(server.pid ?? 0)
-    peak = Math.max(peak, rss)
-    const second = Math.floor((Date.now() - started) / 1000)
-    timeline[second] = Math.max(timeline[second] ?? 0, rss)
-  }, 50)
-  const result = await upload()
-  const seconds = (Date.now() - started) / 1000
-  clearInterval(sampler)
-
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
-  const version = result.status === 201 ? JSON.parse(result.body).version : null
-  process.stdout.write([
-    `database:        ${values.database}`,
-    `upload:          ${mb(sizeBytes)} MB images file + labels, HTTP ${result.status}`,
-    `version:         ${version ? `v${version.version} sha256 ${version.sha256}` : result.body}`,
-    `time:            ${seconds.toFixed(1)} s ` +
-      `(${(sizeBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s)`,
-    `server RSS:      ${mb(bare)} MB started, ${mb(baseline)} MB after one dataset request, ` +
-      `${mb(peak)} MB peak during the upload`,
-    `RSS per second:  ${timeline.map((rss) => mb(rss ?? 0)).join(' ')} MB`,
-    `limit (issue 3): 300 MB -> ${peak < 300 * 1024 * 1024 ? 'within' : 'OVER'}`,
-  ].join('\n') + '\n')
+  const lines = [`database:        ${values.database}`,
+    `server RSS:      ${mb(bare)} MB started, ${mb(baseline)} MB after one dataset request`]
+  // Several uploads in a row show whether memory keeps growing or levels off.
+  for (let round = 1; round <= Number(values.uploads); round++) {
+    let peak = 0
+    const timeline: number[] = []
+    const started = Date.now()
+    const sampler = setInterval(() => {
+      const rss = rssOfTree(server.pid ?? 0)
+      peak = Math.max(peak, rss)
+      const second = Math.floor((Date.now() - started) / 1000)
+      timeline[second] = Math.max(timeline[second] ?? 0, rss)
+    }, 50)
+    const result = await upload(`big-${round}`)
+    const seconds = (Date.now() - started) / 1000
+    clearInterval(sampler)
+    const version = result.status === 201 ? JSON.parse(result.body).version : null
+    lines.push(
+      `upload ${round}:        ${mb(sizeBytes)} MB images file + labels, HTTP ${result.status}, ` +
+        `${seconds.toFixed(1)} s (${(sizeBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s)`,
+      `  version:       ${version ? `sha256 ${version.sha256}` : result.body}`,
+      `  peak RSS:      ${mb(peak)} MB (limit in issue 3: 300 MB -> ` +
+        `${peak < 300 * 1024 * 1024 ? 'within' : 'OVER'})`,
+      `  RSS per second: ${timeline.map((rss) => mb(rss ?? 0)).join(' ')} MB`)
+  }
+  process.stdout.write(lines.join('\n') + '\n')
 } finally {
   server.kill('SIGTERM')
   await new Promise((resolve) => server.once('exit', resolve))
