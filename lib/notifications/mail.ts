@@ -9,7 +9,8 @@ type Mail = { to: string; subject: string; text: string }
 /** English text of a notification; e-mails go out in English with the link. */
 export function renderNotification(kind: string, params: Record<string, unknown>): string {
   const template = templateFor(messages.kinds, kind) ?? messages.unknownKind
-  return fillTemplate(template, { kind, ...params })
+  const values = messages.values as Record<string, string>
+  return fillTemplate(template, { kind, ...params }, (raw) => values[raw] ?? raw)
 }
 
 export async function deliverEmails(

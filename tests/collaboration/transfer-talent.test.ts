@@ -4,7 +4,7 @@ import { canOnProject } from '@/lib/access/projects'
 import { listProjectActivity } from '@/lib/activity/queries'
 import { db } from '@/lib/db/client'
 import { notifyMilestonesDueSoon } from '@/lib/notifications/due-soon'
-import { sendSmtp } from '@/lib/notifications/mail'
+import { renderNotification, sendSmtp } from '@/lib/notifications/mail'
 import { createMilestone } from '@/lib/milestones/milestones'
 import { toCsv } from '@/lib/projects/csv'
 import { createProject } from '@/lib/projects/setup'
@@ -180,6 +180,13 @@ describe('notifications and exports', () => {
 
     expect(received.join('')).toContain('RCPT TO:<a@b.example>')
     expect(received.join('')).toContain('Subject: Hello')
+  })
+
+  it('renders known kinds with their values and unknown kinds by name', () => {
+    expect(renderNotification('access.requested', { dataset: 'MNIST', level: 'TRAIN' }))
+      .toBe('Access to the dataset “MNIST” (training) was requested; please decide.')
+    expect(renderNotification('lab.exploded', {})).toContain('lab.exploded')
+    expect(renderNotification('proposal', {})).toContain('proposal')
   })
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {

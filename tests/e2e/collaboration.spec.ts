@@ -199,3 +199,27 @@ for (const locale of ['en', 'zh-CN'] as const) {
       .toContainText('Licence to Northwind')
   })
 }
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`a blank project from the dashboard refuses an end before its start (${locale})`, async ({
+    page,
+  }) => {
+    const m = messages(locale)
+    const title = `Blank project ${locale}-${Date.now().toString(36)}`
+    await signInAs(page, 'researcher', locale)
+
+    await page.getByTestId('new-project').click()
+    const project = form(page, 'new-project-form')
+    await project.fill('startDate', day(30))
+    await project.fill('endDate', day(5))
+    await project.submit()
+
+    await expect(project.error('title')).toHaveText(m.projects.validation.required)
+    await expect(project.error('endDate')).toHaveText(m.projects.validation.endBeforeStart)
+    await project.fill('title', title)
+    await project.fill('endDate', day(365))
+    await project.submit()
+    await expect(page.getByTestId('project-title')).toHaveText(title)
+    await expect(page.getByTestId('member-summary')).toContainText(m.projects.roles.OWNER)
+  })
+}

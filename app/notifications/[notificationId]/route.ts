@@ -1,15 +1,17 @@
-import { NextResponse } from 'next/server'
 import { currentUser } from '@/lib/auth/session'
 import { openNotification } from '@/lib/notifications/queries'
 
 type Context = { params: Promise<{ notificationId: string }> }
 
+// A relative Location keeps the browser on the host it used (and its cookie).
+const redirectTo = (location: string) => new Response(null, { status: 303,
+  headers: { location } })
+
 /** Follows a notification's link and marks it read on the way. */
-export async function GET(request: Request, context: Context) {
+export async function GET(_request: Request, context: Context) {
   const { notificationId } = await context.params
   const user = await currentUser()
-  if (!user) return NextResponse.redirect(new URL('/signin', request.url))
+  if (!user) return redirectTo(`/signin?callbackUrl=/notifications`)
   const link = await openNotification(user.id, notificationId)
-  const target = link?.startsWith('/') && !link.startsWith('//') ? link : '/notifications'
-  return NextResponse.redirect(new URL(target, request.url))
+  return redirectTo(link?.startsWith('/') && !link.startsWith('//') ? link : '/notifications')
 }
