@@ -27,7 +27,8 @@ export async function Timeline({ timeline }: { timeline: TimelineData }) {
         ))}
         <div className="timeline-row timeline-marks">
           {timeline.marks.map((mark) => (
-            <span key={mark.id} className={mark.overdue ? 'timeline-mark overdue' : 'timeline-mark'}
+            <span key={mark.id}
+              className={mark.overdue ? 'timeline-mark overdue' : 'timeline-mark'}
               style={{ left: `${mark.at}%` }} data-testid="timeline-milestone"
               title={`${mark.title} · ${date(mark.dueDate)}${mark.overdue
                 ? ' · ' + t('milestones.overdue') : ''}`}>

@@ -15,7 +15,8 @@ export default async function ProposalsPage() {
     ? <p className="muted">{t('list.empty')}</p> : (
       <table className="data" data-testid={testId}>
         <thead><tr>
-          <th>{t('fields.title')}</th><th>{t('fields.need')}</th><th>{t('fields.organization')}</th>
+          <th>{t('fields.title')}</th><th>{t('fields.need')}</th>
+          <th>{t('fields.organization')}</th>
           <th>{t('fields.status')}</th><th>{t('fields.submitted')}</th>
         </tr></thead>
         <tbody>

@@ -39,7 +39,8 @@ export default async function TalentPage() {
                 <tr key={i.id}>
                   <td>{i.title}</td><td>{i.studentName}</td><td>{i.hostOrganization.name}</td>
                   <td>{i.supervisorNames.join(', ')}</td>
-                  <td>{i.project && <Link href={`/projects/${i.project.id}`}>{i.project.title}</Link>}</td>
+                  <td>{i.project
+                    && <Link href={`/projects/${i.project.id}`}>{i.project.title}</Link>}</td>
                   <td>{date(i.startDate)} – {date(i.endDate)}</td>
                 </tr>
               ))}
@@ -90,7 +91,8 @@ export default async function TalentPage() {
           submitLabel={t('programs.add')} successMessage={t('saved')} fields={[
             { name: 'title', label: t('fields.title') },
             { name: 'kind', label: t('fields.kind'), type: 'select', options: [
-              { value: 'COURSE', label: t('kinds.COURSE') }, { value: 'LAB', label: t('kinds.LAB') }] },
+              { value: 'COURSE', label: t('kinds.COURSE') },
+              { value: 'LAB', label: t('kinds.LAB') }] },
             { name: 'description', label: t('fields.description'), type: 'textarea' },
             { name: 'organizationIds', label: t('fields.organizations'), type: 'multiselect',
               options: all.map((o) => ({ value: o.id, label: o.name })), hint: t('multiHint') },

@@ -70,7 +70,8 @@ export default async function TransferPage(props: PageProps<'/transfer'>) {
                 <div key={a.id} className="board-card">
                   <Link href={`/transfer/agreements/${a.id}`}>{a.title}</Link>
                   <div className="muted">{t(`agreementKinds.${a.kind}`)} · {a.project.title}</div>
-                  <div className="muted">{a.parties.map((p) => p.organization.name).join(', ')}</div>
+                  <div className="muted">
+                    {a.parties.map((p) => p.organization.name).join(', ')}</div>
                 </div>
               ))}
             </div>
@@ -92,7 +93,8 @@ export default async function TransferPage(props: PageProps<'/transfer'>) {
                 <tr key={o.id}>
                   <td><Link href={`/transfer/outcomes/${o.id}`}>{o.title}</Link></td>
                   <td>{t(`outcomeKinds.${o.kind}`)}</td>
-                  <td><Link href={`/projects/${o.project.id}/transfer`}>{o.project.title}</Link></td>
+                  <td><Link href={`/projects/${o.project.id}/transfer`}>
+                    {o.project.title}</Link></td>
                   <td>{o.evaluations[0] ? `TRL ${o.evaluations[0].readinessLevel}` : ''}</td>
                   <td>{format.dateTime(o.createdAt, { dateStyle: 'medium' })}</td>
                 </tr>

@@ -57,7 +57,9 @@ export async function updateNeed(actor: Actor, needId: string, input: unknown) {
   const data = needUpdateSchema.parse(input)
   const min = data.budgetMin === undefined ? current.budgetMin : data.budgetMin
   const max = data.budgetMax === undefined ? current.budgetMax : data.budgetMax
-  if (min != null && max != null && max < min) throw fieldError('budgetMax', VALIDATION.budgetOrder)
+  if (min != null && max != null && max < min) {
+    throw fieldError('budgetMax', VALIDATION.budgetOrder)
+  }
   if (data.invitedOrganizationIds) await checkInvited(data.invitedOrganizationIds)
 
   const { invitedOrganizationIds, ...fields } = data

@@ -46,7 +46,8 @@ async function sendMail(mail: Mail): Promise<void> {
  * smtp://host:port, no TLS and no authentication. A relay that needs either
  * is not supported yet; such deployments must run a local relay in front of it.
  */
-export function sendSmtp(url: URL, mail: Mail, from = process.env.SMTP_FROM ?? 'tandem@localhost') {
+export function sendSmtp(url: URL, mail: Mail,
+  from = process.env.SMTP_FROM ?? 'tandem@localhost') {
   const commands = [
     'EHLO tandem', `MAIL FROM:<${from}>`, `RCPT TO:<${mail.to}>`, 'DATA',
     [`From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject.replace(/[\r\n]/g, ' ')}`,

@@ -72,10 +72,13 @@ export async function getInvitation(actor: Actor, token: string) {
 
 function requirePending(invitation: { acceptedAt: Date | null; declinedAt: Date | null;
   expiresAt: Date }) {
-  if (invitation.acceptedAt) throw new AppError('conflict', 'This invitation was already accepted.')
+  if (invitation.acceptedAt) {
+    throw new AppError('conflict', 'This invitation was already accepted.')
+  }
   if (invitation.declinedAt) throw new AppError('conflict', 'This invitation was declined.')
   if (invitation.expiresAt <= new Date()) {
-    throw new AppError('gone', 'This invitation has expired; ask the project manager for a new one.')
+    throw new AppError('gone',
+      'This invitation has expired; ask the project manager for a new one.')
   }
 }
 

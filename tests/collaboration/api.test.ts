@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GET as getAgreements } from '@/app/api/agreements/route'
+import { GET as getAgreementsHandler } from '@/app/api/agreements/route'
 import { PATCH as patchAgreement } from '@/app/api/agreements/[agreementId]/route'
-import { GET as getNeeds, POST as postNeed } from '@/app/api/needs/route'
+import { GET as getNeedsHandler, POST as postNeedHandler } from '@/app/api/needs/route'
 import { GET as getNeed } from '@/app/api/needs/[needId]/route'
 import { POST as postProposal } from '@/app/api/needs/[needId]/proposals/route'
-import { GET as getNotifications } from '@/app/api/notifications/route'
-import { POST as markRead } from '@/app/api/notifications/read/route'
+import { GET as getNotificationsHandler } from '@/app/api/notifications/route'
+import { POST as markReadHandler } from '@/app/api/notifications/read/route'
 import { POST as postEvaluation } from '@/app/api/outcomes/[outcomeId]/evaluations/route'
 import { GET as getProposal } from '@/app/api/proposals/[proposalId]/route'
 import { POST as acceptProposal } from '@/app/api/proposals/[proposalId]/accept/route'
-import { GET as getProjects, POST as postProject } from '@/app/api/projects/route'
+import { GET as getProjectsHandler, POST as postProjectHandler } from '@/app/api/projects/route'
 import { GET as getProject, PATCH as patchProject } from '@/app/api/projects/[projectId]/route'
 import { POST as postAgreement } from '@/app/api/projects/[projectId]/agreements/route'
 import { POST as postInvitation } from '@/app/api/projects/[projectId]/invitations/route'
@@ -21,6 +21,17 @@ import { createApiToken } from '@/lib/auth/api-tokens'
 import { VALIDATION } from '@/lib/projects/validation'
 import { setupTestDatabase } from '../helpers/db'
 import { day, twoPartners } from './helpers'
+
+// Handlers without route parameters take no context; route() still types one.
+const bare = (handler: (request: Request, context: never) => Promise<Response>) =>
+  (request: Request) => handler(request, undefined as never)
+const getAgreements = bare(getAgreementsHandler)
+const getNeeds = bare(getNeedsHandler)
+const postNeed = bare(postNeedHandler)
+const getNotifications = bare(getNotificationsHandler)
+const markRead = bare(markReadHandler)
+const getProjects = bare(getProjectsHandler)
+const postProject = bare(postProjectHandler)
 
 let database: Awaited<ReturnType<typeof setupTestDatabase>>
 let world: Awaited<ReturnType<typeof twoPartners>>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
-import { createNeed, listNeedsForUser, needFor, setNeedStatus, updateNeed } from '@/lib/needs/needs'
+import {
+  createNeed, listNeedsForUser, needFor, setNeedStatus, updateNeed,
+} from '@/lib/needs/needs'
 import { VALIDATION } from '@/lib/projects/validation'
 import {
   acceptProposal, commentOnProposal, proposalFor, screenProposal, submitProposal,

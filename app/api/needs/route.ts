@@ -6,7 +6,10 @@ import { createNeed, listNeedsForUser } from '@/lib/needs/needs'
 import { csvResponse } from '@/lib/projects/csv'
 import { needsCsv } from '@/lib/projects/exports'
 
-/** Needs the caller may see; filters q, tag, organizationId, status, deadlineBefore; ?format=csv. */
+/**
+ * Needs the caller may see, filtered by q, tag, organizationId, status and
+ * deadlineBefore; ?format=csv for a spreadsheet.
+ */
 export const GET = route(async (request) => {
   const user = await requireApiUser(request)
   const params = Object.fromEntries(new URL(request.url).searchParams)

@@ -61,7 +61,8 @@ export default async function NeedPage(props: PageProps<'/needs/[needId]'>) {
           {need.deadline && <><dt>{t('fields.deadline')}</dt><dd>{date(need.deadline)}</dd></>}
           {need.tags.length > 0 && <><dt>{t('fields.tags')}</dt>
             <dd>{need.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</dd></>}
-          {need.visibility === 'INVITED' && canEdit && <><dt>{t('fields.invitedOrganizations')}</dt>
+          {need.visibility === 'INVITED' && canEdit && <>
+            <dt>{t('fields.invitedOrganizations')}</dt>
             <dd>{need.invited.map((l) => l.organization.name).join(', ')}</dd></>}
         </dl>
         {text(t('fields.problem'), need.problem)}

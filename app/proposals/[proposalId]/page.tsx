@@ -35,10 +35,12 @@ export default async function ProposalPage(props: PageProps<'/proposals/[proposa
         <h1 data-testid="proposal-title">{proposal.title}</h1>
         <p className="muted">
           {names.get(proposal.authorId)} · {proposal.organization.name} ·{' '}
-          {t('detail.forNeed')} <Link href={`/needs/${proposal.needId}`}>{proposal.need.title}</Link>
+          {t('detail.forNeed')}{' '}
+          <Link href={`/needs/${proposal.needId}`}>{proposal.need.title}</Link>
         </p>
         <p className="card-meta">
-          <span className="badge" data-testid="proposal-status">{t(`status.${proposal.status}`)}</span>
+          <span className="badge" data-testid="proposal-status">
+            {t(`status.${proposal.status}`)}</span>
           <span>TRL {proposal.readinessLevel}</span>
           {proposal.score != null && <span>{t('detail.score', { score: proposal.score })}</span>}
           {project && <Link href={`/projects/${project.id}`} data-testid="proposal-project">

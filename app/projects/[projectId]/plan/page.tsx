@@ -43,7 +43,8 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
 
       <section className="section" data-testid="timeline">
         <h2>{t('timeline.title')}</h2>
-        {timeline ? <Timeline timeline={timeline} /> : <p className="muted">{t('timeline.empty')}</p>}
+        {timeline ? <Timeline timeline={timeline} />
+          : <p className="muted">{t('timeline.empty')}</p>}
       </section>
 
       <section className="section">
@@ -72,7 +73,8 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
                     {m.deliverable}
                     {m.deliverableRun && <div><Link href={`/projects/${projectId}/runs/${
                       m.deliverableRun.id}`} data-testid="deliverable-run">
-                      {t('milestones.runReport', { name: m.deliverableRun.name || m.deliverableRun.id })}
+                      {t('milestones.runReport',
+                        { name: m.deliverableRun.name || m.deliverableRun.id })}
                     </Link></div>}
                     {m.deliverableDatasetVersion && <div data-testid="deliverable-version">
                       {t('milestones.datasetVersion', {
@@ -166,7 +168,8 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
               { name: 'organizationId', label: t('fields.organization'), type: 'select',
                 options: organizationOptions },
               { name: 'kind', label: t('fields.kind'), type: 'select',
-                options: RESOURCE_KINDS.map((k) => ({ value: k, label: t(`resourceKinds.${k}`) })) },
+                options: RESOURCE_KINDS.map((k) => ({ value: k,
+                  label: t(`resourceKinds.${k}`) })) },
               { name: 'description', label: t('fields.description') },
               { name: 'amount', label: t('fields.amount'), type: 'number' },
               { name: 'unit', label: t('fields.unit') },

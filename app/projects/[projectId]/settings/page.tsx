@@ -24,14 +24,16 @@ export default async function SettingsPage(props: PageProps<'/projects/[projectI
       <section className="section">
         <h2>{t('settings.title')}</h2>
         {!decision.allowed ? <p className="muted">{t('settings.readOnly')}</p> : (
-          <ActionForm action={updateProjectAction.bind(null, projectId)} testId="project-form" keepValues
+          <ActionForm action={updateProjectAction.bind(null, projectId)} keepValues
+            testId="project-form"
             submitLabel={t('form.save')} successMessage={t('form.saved')} fields={[
               { name: 'title', label: t('fields.title'), defaultValue: project.title },
               { name: 'summary', label: t('fields.summary'), type: 'textarea',
                 defaultValue: project.summary },
               { name: 'objectives', label: t('fields.objectives'), type: 'textarea',
                 defaultValue: project.objectives },
-              { name: 'plan', label: t('fields.plan'), type: 'textarea', defaultValue: project.plan },
+              { name: 'plan', label: t('fields.plan'), type: 'textarea',
+                defaultValue: project.plan },
               { name: 'startDate', label: t('fields.startDate'), type: 'date',
                 defaultValue: day(project.startDate) },
               { name: 'endDate', label: t('fields.endDate'), type: 'date',

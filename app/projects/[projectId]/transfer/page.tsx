@@ -95,7 +95,8 @@ export default async function ProjectTransferPage(
                   <td><span className={`badge agreement-${a.status.toLowerCase()}`}>
                     {t(`agreementStatus.${a.status}`)}</span></td>
                   <td>{a.parties.map((p) => p.organization.name).join(', ')}</td>
-                  <td>{a.signedDate ? format.dateTime(a.signedDate, { dateStyle: 'medium' }) : ''}</td>
+                  <td>{a.signedDate
+                    ? format.dateTime(a.signedDate, { dateStyle: 'medium' }) : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -27,7 +27,8 @@ export default async function InvitationPage(props: PageProps<'/projects/invitat
         date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}</p>
       {invitation.acceptedAt && <p className="notice">{t('invitations.alreadyAccepted')}</p>}
       {invitation.declinedAt && <p className="form-error">{t('invitations.declined')}</p>}
-      {expired && !invitation.acceptedAt && <p className="form-error">{t('invitations.expired')}</p>}
+      {expired && !invitation.acceptedAt
+        && <p className="form-error">{t('invitations.expired')}</p>}
       {open && <div className="button-row">
         <ActionForm action={acceptInvitationAction.bind(null, token)} fields={[]}
           submitLabel={t('invitations.accept')} testId="accept-invitation" />

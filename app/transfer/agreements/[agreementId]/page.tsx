@@ -23,21 +23,24 @@ export default async function AgreementPage(
     'manage_agreements').allowed
   const t = await getTranslations('transfer')
   const format = await getFormatter()
-  const date = (value: Date | null) => value ? format.dateTime(value, { dateStyle: 'medium' }) : '—'
+  const date = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: 'medium' }) : '—'
 
   return (
     <article>
       <div className="page-heading">
         <h1 data-testid="agreement-title">{agreement.title}</h1>
         <p className="muted">{t(`agreementKinds.${agreement.kind}`)} ·{' '}
-          <Link href={`/projects/${agreement.project.id}/transfer`}>{agreement.project.title}</Link>
+          <Link href={`/projects/${agreement.project.id}/transfer`}>
+            {agreement.project.title}</Link>
           {' · '}<span className={`badge agreement-${agreement.status.toLowerCase()}`}
             data-testid="agreement-status">{t(`agreementStatus.${agreement.status}`)}</span></p>
       </div>
       <section className="section">
         <dl className="facts">
           {agreement.outcome && <><dt>{t('fields.outcome')}</dt><dd>
-            <Link href={`/transfer/outcomes/${agreement.outcome.id}`}>{agreement.outcome.title}</Link>
+            <Link href={`/transfer/outcomes/${agreement.outcome.id}`}>
+              {agreement.outcome.title}</Link>
           </dd></>}
           <dt>{t('fields.parties')}</dt>
           <dd data-testid="parties">{agreement.parties.map((p) =>

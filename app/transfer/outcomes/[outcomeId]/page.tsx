@@ -31,7 +31,8 @@ export default async function OutcomePage(props: PageProps<'/transfer/outcomes/[
       <div className="page-heading">
         <h1 data-testid="outcome-title">{outcome.title}</h1>
         <p className="muted">{t(`outcomeKinds.${outcome.kind}`)} ·{' '}
-          <Link href={`/projects/${outcome.project.id}/transfer`}>{outcome.project.title}</Link></p>
+          <Link href={`/projects/${outcome.project.id}/transfer`}>
+            {outcome.project.title}</Link></p>
       </div>
       <section className="section">
         {outcome.description && <p className="prose">{outcome.description}</p>}
