@@ -1,11 +1,13 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageUser } from '@/lib/auth/session'
+import { notifyMilestonesDueSoon } from '@/lib/notifications/due-soon'
 import { listPendingInvitationsForEmail } from '@/lib/projects/members'
 import { listProjectsForUser } from '@/lib/projects/queries'
 
 export default async function DashboardPage() {
   const user = await requirePageUser('/')
+  await notifyMilestonesDueSoon(user.id)
   const [projects, invitations] = await Promise.all([
     listProjectsForUser(user.id), listPendingInvitationsForEmail(user.email),
   ])

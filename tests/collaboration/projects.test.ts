@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listProjectActivity } from '@/lib/activity/queries'
 import { db } from '@/lib/db/client'
-import { createMilestone, isOverdue, updateMilestone } from '@/lib/milestones/milestones'
+import {
+  createMilestone, isOverdue, listMilestones, updateMilestone,
+} from '@/lib/milestones/milestones'
 import {
   acceptInvitation, changeMemberRole, declineInvitation, inviteMember,
 } from '@/lib/projects/members'
@@ -168,6 +170,25 @@ describe('plan: milestones, work packages, commitments, timeline', () => {
       title: 'x', dueDate: day(3), deliverableRunId: 'not-a-run',
     }))
     expect(Object.keys(foreign.details?.fields ?? {})).toEqual(['deliverableRunId'])
+  })
+
+  it('a milestone links a run report and a dataset version of its own project', async () => {
+    const dataset = await db().dataset.create({ data: { projectId, name: 'Scans',
+      organizationId: world.company.id, createdById: world.companyLead.id, format: 'IDX' } })
+    const version = await db().datasetVersion.create({ data: { datasetId: dataset.id,
+      version: 1, storageKey: 'k', sha256: 'x', sizeBytes: 1n, metadata: {},
+      createdById: world.companyLead.id } })
+    const run = await db().run.create({ data: { projectId, datasetVersionId: version.id,
+      createdById: world.researcher.id, name: 'Reference MLP', config: {}, seed: 1,
+      datasetChecksum: 'x', totalEpochs: 10 } })
+
+    const milestone = await createMilestone(world.researcher, projectId, {
+      title: 'Benchmark', dueDate: day(30), deliverableRunId: run.id,
+      deliverableDatasetVersionId: version.id })
+
+    const listed = (await listMilestones(projectId)).find((m) => m.id === milestone.id)
+    expect(listed?.deliverableRun?.name).toBe('Reference MLP')
+    expect(listed?.deliverableDatasetVersion?.dataset.name).toBe('Scans')
   })
 
   it('a work package needs a partner organization and dates in order', async () => {

@@ -71,15 +71,16 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
                   ) : t(`milestoneStatus.${m.status}`)}</td>
                   <td>
                     {m.deliverable}
-                    {m.deliverableRun && <div><Link href={`/projects/${projectId}/runs/${
-                      m.deliverableRun.id}`} data-testid="deliverable-run">
+                    {m.deliverableRun && <div><Link href={`/runs/${m.deliverableRun.id}/report`}
+                      data-testid="deliverable-run">
                       {t('milestones.runReport',
                         { name: m.deliverableRun.name || m.deliverableRun.id })}
                     </Link></div>}
-                    {m.deliverableDatasetVersion && <div data-testid="deliverable-version">
+                    {m.deliverableDatasetVersion && <div><Link data-testid="deliverable-version"
+                      href={`/datasets/${m.deliverableDatasetVersion.dataset.id}`}>
                       {t('milestones.datasetVersion', {
                         name: m.deliverableDatasetVersion.dataset.name,
-                        version: m.deliverableDatasetVersion.version })}</div>}
+                        version: m.deliverableDatasetVersion.version })}</Link></div>}
                   </td>
                 </tr>
               ))}
