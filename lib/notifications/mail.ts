@@ -30,6 +30,18 @@ export async function deliverEmails(
   }
 }
 
+/** An e-mail to an address without an account yet (an invitation to sign up and join). */
+export async function deliverEmailToAddress(
+  to: string,
+  kind: string,
+  params: Record<string, unknown>,
+  link: string,
+): Promise<void> {
+  const text = renderNotification(kind, params)
+  await sendMail({ to, subject: `Tandem: ${text}`.slice(0, 150),
+    text: `${text}\n\n${process.env.PUBLIC_URL ?? ''}${link}\n` })
+}
+
 async function sendMail(mail: Mail): Promise<void> {
   const smtpUrl = process.env.SMTP_URL
   if (!smtpUrl) {

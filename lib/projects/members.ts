@@ -6,6 +6,8 @@ import { enforce } from '@/lib/access/decision'
 import { recordActivity } from '@/lib/activity/record'
 import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
+import { logger } from '@/lib/logging'
+import { deliverEmailToAddress } from '@/lib/notifications/mail'
 import { notify } from '@/lib/notifications/notify'
 import { requireOrganization } from '@/lib/organizations/queries'
 import { invitationSchema, PROJECT_ROLES } from './schemas'
@@ -45,10 +47,16 @@ export async function inviteMember(actor: Actor, projectId: string, input: unkno
 
   const invitee = await db().user.findUnique({ where: { email: data.email } })
   const project = await db().project.findUniqueOrThrow({ where: { id: projectId } })
+  const params = { project: project.title, inviter: actor.name, role: data.role }
+  const link = `/projects/invitations/${invitation.token}`
   if (invitee) {
-    await notify(invitee.id, 'invitation.received',
-      { project: project.title, inviter: actor.name, role: data.role },
-      `/projects/invitations/${invitation.token}`)
+    await notify(invitee.id, 'invitation.received', params, link)
+  } else {
+    // No account yet: the e-mail points to sign-up; once signed up with this address,
+    // the dashboard lists the invitation.
+    await deliverEmailToAddress(data.email, 'invitation.received', params, '/signup')
+      .catch((error) => logger.warn({ err: error, invitationId: invitation.id },
+        'invitation e-mail not sent'))
   }
   return invitation
 }
