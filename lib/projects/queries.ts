@@ -1,8 +1,16 @@
 import { db } from '@/lib/db/client'
 
+/**
+ * Prisma filter for the memberships that still give access: the same rule as
+ * decideProjectAction (an intern's access ends with the internship).
+ */
+export function activeMembership(userId: string, now = new Date()) {
+  return { userId, OR: [{ accessEndsAt: null }, { accessEndsAt: { gt: now } }] }
+}
+
 export function listProjectsForUser(userId: string) {
   return db().project.findMany({
-    where: { members: { some: { userId } } },
+    where: { members: { some: activeMembership(userId) } },
     orderBy: { updatedAt: 'desc' },
     include: {
       organizations: { include: { organization: true } },

@@ -1,6 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client'
 import { recordActivity } from '@/lib/activity/record'
 import { db } from '@/lib/db/client'
+import { activeMembership } from '@/lib/projects/queries'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
 import { fieldError, VALIDATION } from '@/lib/projects/validation'
@@ -86,7 +87,7 @@ export async function setAgreementStatus(actor: Actor, agreementId: string, inpu
 export function listAgreementsForUser(actor: Actor, organizationId?: string) {
   return db().transferAgreement.findMany({
     where: {
-      project: { members: { some: { userId: actor.id } } },
+      project: { members: { some: activeMembership(actor.id) } },
       ...(organizationId ? { parties: { some: { organizationId } } } : {}),
     },
     orderBy: { updatedAt: 'desc' },

@@ -4,6 +4,7 @@ import { projectMembership } from '@/lib/access/projects'
 import { decideTransferAction, type TransferAction } from '@/lib/access/transfer'
 import { recordActivity } from '@/lib/activity/record'
 import { db } from '@/lib/db/client'
+import { activeMembership } from '@/lib/projects/queries'
 import { AppError } from '@/lib/errors'
 import { fieldError, VALIDATION } from '@/lib/projects/validation'
 import { evaluationSchema, outcomeSchema } from './schemas'
@@ -106,7 +107,7 @@ export function listProjectOutcomes(projectId: string) {
 /** Outcomes of every project the person is a member of (for lists and CSV export). */
 export function listOutcomesForUser(actor: Actor) {
   return db().outcome.findMany({
-    where: { project: { members: { some: { userId: actor.id } } } },
+    where: { project: { members: { some: activeMembership(actor.id) } } },
     orderBy: { createdAt: 'desc' },
     include: {
       project: { select: { id: true, title: true } },

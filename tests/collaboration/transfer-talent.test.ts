@@ -13,7 +13,10 @@ import {
   createInternship, createProgram, getInternship, getProgram, listInternshipsForUser,
 } from '@/lib/talent/talent'
 import { createAgreement, getAgreement, setAgreementStatus } from '@/lib/transfer/agreements'
-import { createOutcome, evaluateOutcome, getOutcome } from '@/lib/transfer/outcomes'
+import {
+  createOutcome, evaluateOutcome, getOutcome, listOutcomesForUser,
+} from '@/lib/transfer/outcomes'
+import { listProjectsForUser } from '@/lib/projects/queries'
 import { setupTestDatabase } from '../helpers/db'
 import { day, failure, twoPartners } from './helpers'
 
@@ -110,6 +113,9 @@ describe('talent', () => {
     expect((await failure(getInternship(world.outsider, internship.id))).code)
       .toBe('not_found')
     expect((await listInternshipsForUser(world.researcher))[0].studentName).toBe('Student')
+    expect((await listProjectsForUser(world.student.id)).map((p) => p.id))
+      .not.toContain(projectId)
+    expect(await listOutcomesForUser(world.student)).toEqual([])
   })
 
   it('rejects end before start, unknown people and a host one does not belong to', async () => {
