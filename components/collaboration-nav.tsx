@@ -10,6 +10,7 @@ export async function CollaborationNav() {
       <Link href="/proposals" data-testid="nav-proposals">{t('nav.proposals')}</Link>
       <Link href="/transfer" data-testid="nav-transfer">{t('nav.transfer')}</Link>
       <Link href="/talent" data-testid="nav-talent">{t('nav.talent')}</Link>
+      <Link href="/organizations" data-testid="nav-organizations">{t('nav.organizations')}</Link>
     </>
   )
 }

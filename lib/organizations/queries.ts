@@ -61,3 +61,15 @@ export async function requireProjectMember(projectId: string, userId: string, fi
   const member = await db().projectMember.count({ where: { projectId, userId } })
   if (!member) throw unknown(field, VALIDATION.notAMember)
 }
+
+/** Every organization with its number of people and of published needs, for the directory. */
+export function listOrganizationDirectory() {
+  return db().organization.findMany({
+    orderBy: { name: 'asc' },
+    include: { _count: { select: {
+      members: true,
+      needs: { where: { status: 'PUBLISHED', visibility: 'PUBLIC' } },
+      projectPartners: true,
+    } } },
+  })
+}
