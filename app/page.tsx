@@ -19,8 +19,12 @@ export default async function DashboardPage() {
       <div className="page-heading">
         <h1>{t('dashboard.title')}</h1>
         <p className="muted">{t('dashboard.welcome', { name: user.name })}</p>
-        <Link href="/projects/new" className="button primary" data-testid="new-project">
-          {t('dashboard.newProject')}</Link>
+        <div className="button-row">
+          <Link href="/projects/new" className="button primary" data-testid="new-project">
+            {t('dashboard.newProject')}</Link>
+          <a href="/api/projects?format=csv" className="button" data-testid="projects-csv">
+            {t('dashboard.exportCsv')}</a>
+        </div>
       </div>
       {invitations.length > 0 && (
         <div className="section" data-testid="dashboard-invitations">
