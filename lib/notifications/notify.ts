@@ -6,8 +6,8 @@ import { deliverEmails } from './mail'
 /**
  * Leaves an in-app notification for a person. `kind` names a message in
  * messages/<locale>/notifications.json; `params` fills it in. Each recipient
- * also gets an e-mail (SMTP when SMTP_URL is set, else a log line); a failed
- * e-mail never undoes the notification.
+ * also gets an e-mail (SMTP when SMTP_URL is set, else a log line), sent in the
+ * background; a failed e-mail never undoes the notification.
  */
 export async function notify(
   userIds: string | string[],
@@ -20,9 +20,7 @@ export async function notify(
   await db().notification.createMany({
     data: recipients.map((userId) => ({ userId, kind, params, link })),
   })
-  try {
-    await deliverEmails(recipients, kind, params as Record<string, unknown>, link)
-  } catch (error) {
-    logger.warn({ err: error, kind }, 'notification e-mail not delivered')
-  }
+  // Not awaited: a slow or unreachable SMTP relay must not hold up the request.
+  deliverEmails(recipients, kind, params as Record<string, unknown>, link).catch((error) =>
+    logger.warn({ err: error, kind }, 'notification e-mail not delivered'))
 }
