@@ -6,7 +6,7 @@
 // LOCKED) … RETURNING is a single statement, so it is atomic on PostgreSQL (row locks;
 // concurrent claimers skip the locked row, and the outer status check rejects a row that
 // changed meanwhile) and on PGlite (which runs every statement one at a time, so SKIP
-// LOCKED never has anything to skip). tests/runs/queue-claim.test.ts checks both.
+// LOCKED never has anything to skip). tests/runs/queue.test.ts checks both.
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { db } from '@/lib/db/client'
