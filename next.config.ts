@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
     '@tensorflow/tfjs-node',
     'pino',
     'busboy',
+    // The S3 driver's SDK, loaded on first use and only with STORAGE_DRIVER=s3.
+    '@aws-sdk/client-s3',
+    '@aws-sdk/lib-storage',
   ],
 }
 

@@ -10,9 +10,12 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().default('.data'),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  // S3_ENDPOINT and S3_FORCE_PATH_STYLE are for S3-compatible servers such as MinIO.
   S3_ENDPOINT: z.url().optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
+  // Both or neither: without them the AWS SDK's own chain applies (AWS_* variables, roles).
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -22,7 +25,23 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-})
+}).superRefine((config, context) => {
+  if (config.STORAGE_DRIVER !== 's3') return
+
+  if (!config.S3_BUCKET) {
+    context.addIssue({ code: 'custom', path: ['S3_BUCKET'],
+      message: 'is required when STORAGE_DRIVER=s3' })
+  }
+  if (config.S3_ACCESS_KEY_ID && !config.S3_SECRET_ACCESS_KEY) {
+    context.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'],
+      message: 'is required with S3_ACCESS_KEY_ID' })
+  }
+  if (config.S3_SECRET_ACCESS_KEY && !config.S3_ACCESS_KEY_ID) {
+    context.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'],
+      message: 'is required with S3_SECRET_ACCESS_KEY' })
+  }
+  // Runs even when other variables are bad, so one message names every problem.
+}, { when: () => true })
 
 export type Env = z.infer<typeof envSchema>
 

@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { MissingObjectError } from './errors'
 import type { Storage } from './types'
 
 /** Files under one root folder; writes go to a temporary name, then a rename. */
@@ -37,12 +38,12 @@ export class LocalStorage implements Storage {
 
   async get(key: string): Promise<Readable> {
     const file = this.resolve(key)
-    await stat(file)
+    await stat(file).catch((error) => { throw missing(error, key) })
     return createReadStream(file)
   }
 
-  read(key: string): Promise<Buffer> {
-    return readFile(this.resolve(key))
+  async read(key: string): Promise<Buffer> {
+    return readFile(this.resolve(key)).catch((error) => { throw missing(error, key) })
   }
 
   async exists(key: string): Promise<boolean> {
@@ -67,4 +68,8 @@ export class LocalStorage implements Storage {
   pathOf(key: string): string {
     return this.resolve(key)
   }
+}
+
+function missing(error: NodeJS.ErrnoException, key: string): Error {
+  return error.code === 'ENOENT' ? new MissingObjectError(key) : error
 }

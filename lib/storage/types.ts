@@ -9,10 +9,12 @@ export interface Storage {
   readonly driver: 'local' | 's3'
   /** Writes a stream under a key; the object only becomes visible once complete. */
   put(key: string, body: Readable | Buffer): Promise<{ sizeBytes: number }>
+  /** Both throw MissingObjectError when nothing is stored under the key. */
   get(key: string): Promise<Readable>
   read(key: string): Promise<Buffer>
   exists(key: string): Promise<boolean>
   /** Deletes one object or every object under a prefix ending in '/'. */
   delete(keyOrPrefix: string): Promise<void>
+  /** The keys of every object under a folder-like prefix, sorted. */
   list(prefix: string): Promise<string[]>
 }

@@ -31,6 +31,38 @@ describe('configuration', () => {
     expect(message).toContain('AUTH_SECRET')
   })
 
+  it('the S3 driver without a bucket is refused, naming S3_BUCKET', () => {
+    expect(() => parseEnv({ STORAGE_DRIVER: 's3' }))
+      .toThrow(/S3_BUCKET: is required when STORAGE_DRIVER=s3/)
+    expect(() => parseEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: '' })).toThrow(/S3_BUCKET/)
+  })
+
+  it('a missing bucket is named beside other bad variables', () => {
+    expect(() => parseEnv({ STORAGE_DRIVER: 's3', PORT: 'eighty' }))
+      .toThrow(/PORT: .*\n {2}S3_BUCKET: is required/)
+  })
+
+  it('an S3 access key without its secret is refused, naming the secret', () => {
+    expect(() => parseEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'tandem',
+      S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }))
+      .toThrow(/S3_SECRET_ACCESS_KEY: is required with S3_ACCESS_KEY_ID/)
+  })
+
+  it('the S3 driver with a bucket and an S3-compatible endpoint is accepted', () => {
+    const config = parseEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'tandem',
+      S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' })
+
+    expect(config).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: 'tandem',
+      S3_FORCE_PATH_STYLE: true, S3_REGION: 'us-east-1' })
+  })
+
+  it('the local driver needs no S3 variable, and path style is off by default', () => {
+    const config = parseEnv({})
+
+    expect(config.STORAGE_DRIVER).toBe('local')
+    expect(config.S3_FORCE_PATH_STYLE).toBe(false)
+  })
+
   it('an empty variable counts as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })
