@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
+import { AdvancedConfigFields, readAdvancedConfig } from './advanced-config-fields'
 import { postJson } from './post-json'
 
 export type VersionOption = { id: string; label: string }
@@ -34,6 +35,9 @@ export function LaunchRunForm(props: {
       const value = String(form.get(field) ?? '').trim()
       if (value !== '') body[field] = Number(value)
     }
+    const advanced = readAdvancedConfig(form)
+    if (Object.keys(advanced.config).length > 0) body.config = advanced.config
+    if (advanced.timeLimitSeconds !== undefined) body.timeLimitSeconds = advanced.timeLimitSeconds
     setPending(true)
     setError(null)
     const result = await postJson(`/api/projects/${props.projectId}/runs`, body)
@@ -83,6 +87,7 @@ export function LaunchRunForm(props: {
         {numberInput('validationSplit', { min: 0, max: 0.5, step: 0.05, placeholder: '0' })}
         {numberInput('learningRate', { min: 0, max: 1, step: 'any', placeholder: '0.001' })}
       </div>
+      <AdvancedConfigFields fields={fields} />
       <label>
         {t('form.name')}
         <input name="name" maxLength={120} />
