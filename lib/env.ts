@@ -24,6 +24,12 @@ const envSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().int().positive().default(2048),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  /** smtp://user:pass@host:port or smtps://…; unset writes e-mails to the log instead. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  SMTP_FROM: z.string().default('Tandem <tandem@localhost>'),
+  /** Where people reach the app, for links in e-mails, e.g. https://tandem.example.org. */
+  PUBLIC_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 }).superRefine((config, context) => {
   if (config.STORAGE_DRIVER !== 's3') return

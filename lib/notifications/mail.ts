@@ -1,5 +1,6 @@
-import net from 'node:net'
+import nodemailer from 'nodemailer'
 import { db } from '@/lib/db/client'
+import { env } from '@/lib/env'
 import { logger } from '@/lib/logging'
 import { fillTemplate, templateFor } from './render'
 import messages from '@/messages/en/notifications.json'
@@ -24,7 +25,7 @@ export async function deliverEmails(
     select: { email: true },
   })
   const text = renderNotification(kind, params)
-  const body = link ? `${text}\n\n${process.env.PUBLIC_URL ?? ''}${link}\n` : `${text}\n`
+  const body = link ? `${text}\n\n${absolute(link)}\n` : `${text}\n`
   for (const user of users) {
     await sendMail({ to: user.email, subject: `Tandem: ${text}`.slice(0, 150), text: body })
   }
@@ -39,55 +40,31 @@ export async function deliverEmailToAddress(
 ): Promise<void> {
   const text = renderNotification(kind, params)
   await sendMail({ to, subject: `Tandem: ${text}`.slice(0, 150),
-    text: `${text}\n\n${process.env.PUBLIC_URL ?? ''}${link}\n` })
+    text: `${text}\n\n${absolute(link)}\n` })
+}
+
+/** A link in the app as people reach it from an e-mail (PUBLIC_URL, when set). */
+function absolute(link: string): string {
+  return `${env().PUBLIC_URL?.replace(/\/$/, '') ?? ''}${link}`
 }
 
 async function sendMail(mail: Mail): Promise<void> {
-  const smtpUrl = process.env.SMTP_URL
-  if (!smtpUrl) {
+  const { SMTP_URL } = env()
+  if (!SMTP_URL) {
     // No SMTP configured (the embedded default): the e-mail is written to the log.
     logger.info({ mailTo: mail.to, subject: mail.subject }, 'e-mail (SMTP_URL not set)')
     return
   }
-  await sendSmtp(new URL(smtpUrl), mail)
+  await sendSmtp(SMTP_URL, mail)
   logger.info({ subject: mail.subject }, 'e-mail sent')
 }
 
-/**
- * A plain SMTP conversation (RFC 5321) for a relay on the local network:
- * smtp://host:port, no TLS and no authentication. A relay that needs either
- * is not supported yet; such deployments must run a local relay in front of it.
- */
-export function sendSmtp(url: URL, mail: Mail,
-  from = process.env.SMTP_FROM ?? 'tandem@localhost') {
-  const commands = [
-    'EHLO tandem', `MAIL FROM:<${from}>`, `RCPT TO:<${mail.to}>`, 'DATA',
-    [`From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject.replace(/[\r\n]/g, ' ')}`,
-      'Content-Type: text/plain; charset=utf-8', '',
-      mail.text.replace(/^\./gm, '..'), '.'].join('\r\n'),
-    'QUIT',
-  ]
-  return new Promise<void>((resolve, reject) => {
-    const socket = net.connect(Number(url.port || 25), url.hostname)
-    let buffer = ''
-    let step = -1
-    socket.setTimeout(10_000, () => socket.destroy(new Error('SMTP timed out')))
-    socket.on('error', reject)
-    socket.on('close', () => (step >= commands.length - 1 ? resolve() : reject(
-      new Error('SMTP connection closed early'))))
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8')
-      const lines = buffer.split('\r\n')
-      buffer = lines.pop() ?? ''
-      for (const line of lines) {
-        if (/^\d{3}-/.test(line)) continue
-        if (!/^[23]\d\d/.test(line)) {
-          socket.destroy(new Error(`SMTP refused: ${line}`))
-          return
-        }
-        step += 1
-        if (step < commands.length) socket.write(`${commands[step]}\r\n`)
-      }
-    })
-  })
+/** Sends one e-mail through the SMTP relay at `url` (nodemailer: TLS and auth from the URL). */
+export async function sendSmtp(url: string, mail: Mail, from = env().SMTP_FROM): Promise<void> {
+  const transport = nodemailer.createTransport(url)
+  try {
+    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text })
+  } finally {
+    transport.close()
+  }
 }

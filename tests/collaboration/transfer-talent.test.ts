@@ -1,9 +1,9 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canOnProject } from '@/lib/access/projects'
 import { listProjectActivity } from '@/lib/activity/queries'
 import { db } from '@/lib/db/client'
 import { notifyMilestonesDueSoon } from '@/lib/notifications/due-soon'
+import { SMTPServer } from 'smtp-server'
 import { renderNotification, sendSmtp } from '@/lib/notifications/mail'
 import { createMilestone } from '@/lib/milestones/milestones'
 import { toCsv } from '@/lib/projects/csv'
@@ -165,27 +165,43 @@ describe('notifications and exports', () => {
     expect(reminders).toBe(1)
   })
 
-  it('delivers an e-mail over SMTP when a relay is configured', async () => {
-    const received: string[] = []
-    const server = createServer((socket) => {
-      socket.write('220 test\r\n')
-      socket.on('data', (chunk) => {
-        const text = chunk.toString()
-        received.push(text)
-        if (text.startsWith('DATA')) socket.write('354 go\r\n')
-        else if (text.startsWith('QUIT')) { socket.write('221 bye\r\n'); socket.end() }
-        else socket.write('250 ok\r\n')
-      })
+  it('delivers an e-mail through a real SMTP server, with authentication', async () => {
+    const received: { from?: string; to: string[]; body: string; user?: string }[] = []
+    const server = new SMTPServer({
+      authOptional: false,
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      onAuth: (auth, _session, callback) => auth.username === 'tandem' &&
+        auth.password === 'secret' ? callback(null, { user: auth.username })
+        : callback(new Error('bad credentials')),
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = []
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+        stream.on('end', () => {
+          const { mailFrom, rcptTo } = session.envelope
+          received.push({ from: mailFrom ? mailFrom.address : undefined,
+            to: rcptTo.map((rcpt) => rcpt.address),
+            body: Buffer.concat(chunks).toString('utf8'), user: session.user as string })
+          callback()
+        })
+      },
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const port = (server.address() as { port: number }).port
+    const port = (server.server.address() as { port: number }).port
+    try {
+      await sendSmtp(`smtp://tandem:secret@127.0.0.1:${port}`,
+        { to: 'a@b.example', subject: 'Hello 你好', text: 'Body' }, 'tandem@lab.example')
+      await expect(sendSmtp(`smtp://tandem:wrong@127.0.0.1:${port}`,
+        { to: 'a@b.example', subject: 'Refused', text: 'Body' })).rejects.toThrow()
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
 
-    await sendSmtp(new URL(`smtp://127.0.0.1:${port}`),
-      { to: 'a@b.example', subject: 'Hello', text: 'Body' })
-    server.close()
-
-    expect(received.join('')).toContain('RCPT TO:<a@b.example>')
-    expect(received.join('')).toContain('Subject: Hello')
+    expect(received).toHaveLength(1)
+    expect(received[0]).toMatchObject({ from: 'tandem@lab.example', to: ['a@b.example'],
+      user: 'tandem' })
+    expect(received[0].body).toMatch(/^Subject: =\?UTF-8\?/m)
+    expect(received[0].body).toContain('Body')
   })
 
   it('renders known kinds with their values and unknown kinds by name', () => {

@@ -63,6 +63,16 @@ describe('configuration', () => {
     expect(config.S3_FORCE_PATH_STYLE).toBe(false)
   })
 
+  it('an SMTP relay must be an smtp:// or smtps:// URL; a public URL must be a URL', () => {
+    expect(() => parseEnv({ SMTP_URL: 'mail.example.org:25' })).toThrow(/SMTP_URL/)
+    expect(() => parseEnv({ SMTP_URL: 'https://mail.example.org' })).toThrow(/SMTP_URL/)
+    expect(() => parseEnv({ PUBLIC_URL: 'tandem' })).toThrow(/PUBLIC_URL/)
+    const config = parseEnv({ SMTP_URL: 'smtps://u:p@mail.example.org:465',
+      PUBLIC_URL: 'https://tandem.example.org' })
+    expect(config.SMTP_URL).toBe('smtps://u:p@mail.example.org:465')
+    expect(config.SMTP_FROM).toBe('Tandem <tandem@localhost>')
+  })
+
   it('an empty variable counts as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })
