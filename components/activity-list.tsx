@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { ActivityItem } from '@/lib/activity/queries'
-import { fillTemplate, templateFor } from '@/lib/notifications/render'
+import { fillTemplate, parameterText, templateFor } from '@/lib/notifications/render'
 
 /** A project's feed; an event kind without a message still shows, by its name. */
 export async function ActivityList({ items }: { items: ActivityItem[] }) {
@@ -8,12 +8,12 @@ export async function ActivityList({ items }: { items: ActivityItem[] }) {
   const format = await getFormatter()
   if (items.length === 0) return <p className="muted">{t('empty')}</p>
 
-  const values = t.raw('values') as Record<string, string>
+  const value = parameterText(t.raw('values') as Record<string, string>,
+    (day) => format.dateTime(day, { dateStyle: 'medium' }))
   const kinds = t.raw('kinds')
   const text = (item: ActivityItem) => {
     const template = templateFor(kinds, item.kind) ?? (t.raw('unknownKind') as string)
-    return fillTemplate(template, { kind: item.kind, ...item.params },
-      (raw) => values[raw] ?? raw)
+    return fillTemplate(template, { kind: item.kind, ...item.params }, value)
   }
   return (
     <ol className="feed" data-testid="activity-feed">

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageUser } from '@/lib/auth/session'
 import { notifyMilestonesDueSoon } from '@/lib/notifications/due-soon'
 import { listNotifications } from '@/lib/notifications/queries'
-import { fillTemplate, templateFor } from '@/lib/notifications/render'
+import { fillTemplate, parameterText, templateFor } from '@/lib/notifications/render'
 import { listPendingInvitationsForEmail } from '@/lib/projects/members'
 import { markAllReadAction } from './actions'
 
@@ -16,11 +16,12 @@ export default async function NotificationsPage() {
   const t = await getTranslations('notifications')
   const tp = await getTranslations('projects')
   const format = await getFormatter()
-  const values = t.raw('values') as Record<string, string>
+  const value = parameterText(t.raw('values') as Record<string, string>,
+    (day) => format.dateTime(day, { dateStyle: 'medium' }))
   const kinds = t.raw('kinds')
   const text = (kind: string, params: unknown) => fillTemplate(
     templateFor(kinds, kind) ?? (t.raw('unknownKind') as string),
-    { kind, ...(params as Record<string, unknown>) }, (raw) => values[raw] ?? raw)
+    { kind, ...(params as Record<string, unknown>) }, value)
 
   return (
     <section>

@@ -15,6 +15,19 @@ export function fillTemplate(
   })
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * How an event parameter reads: an enum value by its name in `values`, a day
+ * (events record dates as YYYY-MM-DD) by `formatDay` in the reader's language,
+ * anything else as it is.
+ */
+export function parameterText(values: Record<string, string>,
+  formatDay: (day: Date) => string): (raw: string) => string {
+  return (raw) => values[raw]
+    ?? (ISO_DAY.test(raw) ? formatDay(new Date(`${raw}T00:00:00Z`)) : raw)
+}
+
 /**
  * The message of an event kind such as `proposal.submitted`, looked up in a
  * catalogue nested by the kind's dotted parts (next-intl reads dots as nesting);
