@@ -21,6 +21,8 @@ export default async function ComparePage(props: {
   const reports = runs.map((run) => reportOf(run.metrics))
   const percent = (value: number | undefined) =>
     value === undefined ? '–' : `${(value * 100).toFixed(2)}%`
+  const seconds = (value: number | null) =>
+    value === null ? '–' : t('page.seconds', { value: value.toFixed(1) })
   const rows: [string, (index: number) => string][] = [
     [t('leaderboard.preset'), (i) => t(`presets.${runs[i].preset}` as 'presets.reference')],
     [t('section.dataset'), (i) => `${runs[i].datasetVersion.dataset.name} ` +
@@ -29,15 +31,23 @@ export default async function ComparePage(props: {
     [t('page.testAccuracy'), (i) => percent(reports[i]?.accuracy)],
     [t('page.testLoss'), (i) => reports[i]?.loss.toFixed(4) ?? '–'],
     [t('page.macroF1'), (i) => reports[i]?.macroF1.toFixed(4) ?? '–'],
-    [t('page.trainSeconds'), (i) => runs[i].trainSeconds?.toFixed(1) ?? '–'],
+    [t('page.trainSeconds'), (i) => seconds(runs[i].trainSeconds)],
     [t('page.backend'), (i) => runs[i].backend ?? '–'],
     ...keys.map((key): [string, (index: number) => string] =>
-      [key, (i) => JSON.stringify(configs[i][key] ?? null)]),
+      [key, (i) => configText(configs[i][key])]),
   ]
+
+  const version = runs[0].datasetVersion
+  const oneVersion = runs.every((run) => run.datasetVersion.id === version.id)
 
   return (
     <article>
-      <div className="page-heading"><h1>{t('compare.title')}</h1></div>
+      <div className="page-heading">
+        {oneVersion && <p><Link href={`/runs/leaderboard/${version.id}`}>
+          {t('leaderboard.title', { dataset: version.dataset.name, version: version.version })}
+        </Link></p>}
+        <h1>{t('compare.title')}</h1>
+      </div>
       <section className="section">
         <table className="data compare" data-testid="compare-table">
           <thead>
@@ -66,4 +76,9 @@ export default async function ComparePage(props: {
       </section>
     </article>
   )
+}
+
+/** A configuration value as a person reads it: text without JSON quotes. */
+function configText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null)
 }

@@ -11,6 +11,7 @@ import { MILESTONE_STATUSES, RESOURCE_KINDS } from '@/lib/projects/schemas'
 import { buildTimeline } from '@/lib/projects/timeline'
 import { ActionForm } from '@/components/action-form'
 import { ProjectTabs } from '@/components/project-tabs'
+import { runChoiceLabel } from '@/components/runs/run-choice-label'
 import { Timeline } from '@/components/project-timeline'
 import {
   createCommitmentAction, createMilestoneAction, createWorkPackageAction, milestoneStatusAction,
@@ -27,6 +28,7 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
     listCommitments(projectId), projectChoices(projectId), projectArtifacts(projectId),
   ])
   const t = await getTranslations('projects')
+  const runLabel = await runChoiceLabel()
   const format = await getFormatter()
   const date = (value: Date | null) => value ? format.dateTime(value, { dateStyle: 'medium' }) : ''
   const timeline = buildTimeline({
@@ -97,7 +99,7 @@ export default async function PlanPage(props: PageProps<'/projects/[projectId]/p
               { name: 'deliverable', label: t('fields.deliverable') },
               { name: 'deliverableRunId', label: t('fields.deliverableRun'), type: 'select',
                 options: [none, ...artifacts.runs.map((r) => ({ value: r.id,
-                  label: `${r.name || r.preset} (${r.status.toLowerCase()})` }))] },
+                  label: runLabel(r) }))] },
               { name: 'deliverableDatasetVersionId', label: t('fields.deliverableVersion'),
                 type: 'select', options: [none, ...artifacts.versions.map((v) => ({
                   value: v.id, label: `${v.dataset.name} v${v.version}` }))] },

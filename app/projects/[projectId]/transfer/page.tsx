@@ -11,6 +11,7 @@ import { listProjectOutcomes } from '@/lib/transfer/outcomes'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, OUTCOME_KINDS } from '@/lib/transfer/schemas'
 import { ActionForm } from '@/components/action-form'
 import { ProjectTabs } from '@/components/project-tabs'
+import { runChoiceLabel } from '@/components/runs/run-choice-label'
 import { createAgreementAction, createOutcomeAction } from '../actions'
 
 export default async function ProjectTransferPage(
@@ -28,6 +29,7 @@ export default async function ProjectTransferPage(
     projectChoices(projectId), projectArtifacts(projectId), listOrganizations(),
   ])
   const t = await getTranslations('transfer')
+  const runLabel = await runChoiceLabel()
   const format = await getFormatter()
   const none = { value: '', label: t('form.none') }
   const orgOptions = [none, ...organizations.map((o) => ({ value: o.id, label: o.name }))]
@@ -70,7 +72,7 @@ export default async function ProjectTransferPage(
                 hint: t('form.multiHint') },
               { name: 'runIds', label: t('fields.runs'), type: 'multiselect',
                 options: artifacts.runs.map((r) => ({ value: r.id,
-                  label: `${r.name || r.preset} (${r.status.toLowerCase()})` })) },
+                  label: runLabel(r) })) },
               { name: 'datasetVersionIds', label: t('fields.datasetVersions'),
                 type: 'multiselect', options: artifacts.versions.map((v) => ({ value: v.id,
                   label: `${v.dataset.name} v${v.version}` })) },
