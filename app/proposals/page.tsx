@@ -11,8 +11,8 @@ export default async function ProposalsPage() {
   const written = proposals.filter((p) => p.authorId === user.id)
   const received = proposals.filter((p) => p.authorId !== user.id)
 
-  const table = (rows: typeof proposals, testId: string) => rows.length === 0
-    ? <p className="muted">{t('list.empty')}</p> : (
+  const table = (rows: typeof proposals, testId: string, empty: React.ReactNode) =>
+    rows.length === 0 ? <p className="muted" data-testid={`${testId}-empty`}>{empty}</p> : (
       <table className="data" data-testid={testId}>
         <thead><tr>
           <th>{t('fields.title')}</th><th>{t('fields.need')}</th>
@@ -35,8 +35,11 @@ export default async function ProposalsPage() {
   return (
     <section>
       <div className="page-heading"><h1>{t('list.title')}</h1></div>
-      <div className="section"><h2>{t('list.received')}</h2>{table(received, 'received')}</div>
-      <div className="section"><h2>{t('list.written')}</h2>{table(written, 'written')}</div>
+      <div className="section"><h2>{t('list.received')}</h2>
+        {table(received, 'received', t('list.emptyReceived'))}</div>
+      <div className="section"><h2>{t('list.written')}</h2>
+        {table(written, 'written', <>{t('list.emptyWritten')}{' '}
+          <Link href="/needs">{t('list.needsLink')}</Link></>)}</div>
     </section>
   )
 }

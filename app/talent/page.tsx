@@ -15,7 +15,9 @@ export default async function TalentPage() {
   ])
   const t = await getTranslations('talent')
   const format = await getFormatter()
-  const date = (value: Date | null) => value ? format.dateTime(value, { dateStyle: 'medium' }) : ''
+  const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium' })
+  const dates = (start: Date, end: Date | null) =>
+    end ? `${date(start)} – ${date(end)}` : t('since', { start: date(start) })
   const projectOptions = projects.map((p) => ({ value: p.id, label: p.title }))
 
   return (
@@ -41,7 +43,7 @@ export default async function TalentPage() {
                   <td>{i.supervisorNames.join(', ')}</td>
                   <td>{i.project
                     && <Link href={`/projects/${i.project.id}`}>{i.project.title}</Link>}</td>
-                  <td>{date(i.startDate)} – {date(i.endDate)}</td>
+                  <td className="nowrap">{dates(i.startDate, i.endDate)}</td>
                 </tr>
               ))}
             </tbody>
@@ -80,7 +82,7 @@ export default async function TalentPage() {
                   <td>{p.organizations.map((l) => l.organization.name).join(', ')}</td>
                   <td>{p.peopleNames.join(', ')}</td>
                   <td>{p.projects.map((l) => l.project.title).join(', ')}</td>
-                  <td>{date(p.startDate)} – {date(p.endDate)}</td>
+                  <td className="nowrap">{dates(p.startDate, p.endDate)}</td>
                 </tr>
               ))}
             </tbody>
