@@ -30,6 +30,7 @@ export default async function NeedPage(props: PageProps<'/needs/[needId]'>) {
   const tp = await getTranslations('proposals')
   const format = await getFormatter()
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium' })
+  const amount = (value: number | null) => (value == null ? '…' : format.number(value))
   const text = (label: string, value: string) => value && <><h3>{label}</h3>
     <p className="prose">{value}</p></>
 
@@ -57,7 +58,8 @@ export default async function NeedPage(props: PageProps<'/needs/[needId]'>) {
         <dl className="facts">
           {(need.budgetMin != null || need.budgetMax != null) && <>
             <dt>{t('fields.budget')}</dt>
-            <dd>{need.budgetMin ?? '…'} – {need.budgetMax ?? '…'} {need.currency}</dd></>}
+            <dd data-testid="need-budget">{amount(need.budgetMin)} – {amount(need.budgetMax)}
+              {' '}{need.currency}</dd></>}
           {need.deadline && <><dt>{t('fields.deadline')}</dt><dd>{date(need.deadline)}</dd></>}
           {need.tags.length > 0 && <><dt>{t('fields.tags')}</dt>
             <dd>{need.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</dd></>}

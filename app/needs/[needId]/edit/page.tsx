@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { requirePageUser } from '@/lib/auth/session'
@@ -20,7 +21,10 @@ export default async function EditNeedPage(props: PageProps<'/needs/[needId]/edi
 
   return (
     <section>
-      <div className="page-heading"><h1>{t('edit.title')}</h1></div>
+      <div className="page-heading">
+        <p><Link href={`/needs/${needId}`} data-testid="back-to-need">{need.title}</Link></p>
+        <h1>{t('edit.title')}</h1>
+      </div>
       <div className="section">
         <ActionForm action={updateNeedAction.bind(null, needId)} testId="need-form" keepValues
           submitLabel={t('edit.submit')} fields={needFields(t, organizations, {
