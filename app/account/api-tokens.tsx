@@ -41,11 +41,11 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           {t('tokens.created')} <code>{created}</code>
         </p>
       )}
-      <form onSubmit={create} className="form inline-form">
+      <form onSubmit={create} className="form inline-form" data-testid="token-form">
         <label>
           {t('tokens.name')}
-          <input value={name} onChange={(event) => setName(event.target.value)}
-            aria-invalid={Boolean(error)} />
+          <input name="name" value={name} onChange={(event) => setName(event.target.value)}
+            placeholder={t('tokens.namePlaceholder')} size={32} aria-invalid={Boolean(error)} />
           {error && <span className="field-error">{error}</span>}
         </label>
         <button type="submit" className="button primary">{t('tokens.create')}</button>
@@ -53,7 +53,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
       {tokens.length === 0 ? (
         <p className="muted">{t('tokens.none')}</p>
       ) : (
-        <table className="data">
+        <table className="data" data-testid="api-tokens">
           <thead>
             <tr>
               <th>{t('tokens.name')}</th><th>{t('tokens.prefix')}</th>
