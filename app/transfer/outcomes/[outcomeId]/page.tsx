@@ -37,10 +37,13 @@ export default async function OutcomePage(props: PageProps<'/transfer/outcomes/[
       <section className="section">
         {outcome.description && <p className="prose">{outcome.description}</p>}
         <h3>{t('fields.contributors')}</h3>
-        <ul className="plain-list" data-testid="contributors">
-          {outcome.contributors.map((c) => (
-            <li key={c.userId}>{names.get(c.userId)} · {c.organization.name}</li>))}
-        </ul>
+        {outcome.contributors.length === 0
+          ? <p className="muted">{t('outcomes.noContributors')}</p> : (
+            <ul className="plain-list" data-testid="contributors">
+              {outcome.contributors.map((c) => (
+                <li key={c.userId}>{names.get(c.userId)} · {c.organization.name}</li>))}
+            </ul>
+          )}
         <h3>{t('outcomes.evidence')}</h3>
         {outcome.evidence.length === 0 ? <p className="muted">{t('outcomes.noEvidence')}</p> : (
           <ul className="plain-list" data-testid="evidence">
