@@ -21,7 +21,7 @@ export default async function SharedDatasetsPage() {
         <p className="muted">{t('shared.intro')}</p>
       </div>
       {datasets.length === 0 ? <p className="empty">{t('shared.empty')}</p> : (
-        <table className="data" data-testid="shared-datasets">
+        <table className="data section" data-testid="shared-datasets">
           <thead>
             <tr>
               <th>{t('fields.name')}</th>

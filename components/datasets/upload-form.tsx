@@ -148,7 +148,7 @@ export function UploadForm({ url, labels, sensitivities, levels, newVersion }: P
             : labels.processing}</span>
         </div>
       )}
-      <button type="submit" className="button" disabled={progress !== null}
+      <button type="submit" className="button primary" disabled={progress !== null}
         data-testid="upload-submit">{labels.submit}</button>
       {error && <p className="form-error" role="status" data-testid="upload-error">{error}</p>}
     </form>

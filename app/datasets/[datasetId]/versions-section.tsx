@@ -12,6 +12,9 @@ type Props = { dataset: DatasetDetail; canPreview: boolean; canDownload: boolean
 export async function VersionsSection({ dataset, canPreview, canDownload }: Props) {
   const t = await getTranslations('datasets')
   const format = await getFormatter()
+  const size = (bytes: number) => bytes < 1e6
+    ? format.number(bytes / 1e3, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 })
+    : format.number(bytes / 1e6, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
   const latest = dataset.versions[0]
   const metadata = latest?.metadata as VersionMetadata | undefined
 
@@ -60,8 +63,7 @@ export async function VersionsSection({ dataset, canPreview, canDownload }: Prop
                 <td>{format.dateTime(version.createdAt, { dateStyle: 'medium',
                   timeStyle: 'short' })}</td>
                 <td>{version.createdBy.name}</td>
-                <td className="num">{format.number(Number(version.sizeBytes) / 1e6,
-                  { maximumFractionDigits: 1 })} MB</td>
+                <td className="num">{size(Number(version.sizeBytes))}</td>
                 <td><code title={version.sha256}>{version.sha256.slice(0, 12)}</code></td>
                 {canDownload && <td>{files.map((file) => (
                   <a key={file.name} className="file-link" data-testid="download-link" href={

@@ -51,7 +51,7 @@ export default async function DatasetAuditPage(props: Props) {
         </label>
         <label>{t('filter.from')}<input type="date" name="from" defaultValue={raw.from} /></label>
         <label>{t('filter.to')}<input type="date" name="to" defaultValue={raw.to} /></label>
-        <button type="submit" className="button subtle">{t('filter.apply')}</button>
+        <button type="submit" className="button">{t('filter.apply')}</button>
         <a className="button" data-testid="audit-csv"
           href={`/api/datasets/${datasetId}/audit?${query}`}>{t('export')}</a>
       </form>

@@ -24,9 +24,11 @@ export default async function NewDatasetPage(props: { params: Promise<{ projectI
         <p className="muted"><Link href={`/projects/${projectId}`}>{project.title}</Link></p>
         <h1>{t('upload.title')}</h1>
       </div>
-      {decision.allowed ? (
-        <UploadForm url={`/api/projects/${projectId}/datasets`} {...labels} />
-      ) : <p className="notice">{decision.reason}</p>}
+      <section className="section">
+        {decision.allowed ? (
+          <UploadForm url={`/api/projects/${projectId}/datasets`} {...labels} />
+        ) : <p className="notice">{decision.reason}</p>}
+      </section>
     </article>
   )
 }
