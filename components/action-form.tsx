@@ -24,6 +24,8 @@ type Props = {
   successMessage?: string
   inline?: boolean
   keepValues?: boolean
+  /** The submit button's look: the page's main action, a secondary one, or a removal. */
+  tone?: 'primary' | 'secondary' | 'danger'
 }
 
 type Values = Record<string, string | string[]>
@@ -42,7 +44,7 @@ function valuesOf(form: FormData, fields: FieldSpec[]): Values {
  * a successful one clears (unless keepValues).
  */
 export function ActionForm({ action, fields, submitLabel, testId, successMessage, inline,
-  keepValues }: Props) {
+  keepValues, tone = 'primary' }: Props) {
   const [state, formAction, pending] = useActionState(
     async (previous: ClientState | undefined, form: FormData): Promise<ClientState> => {
       const result = await action(previous, form)
@@ -65,7 +67,8 @@ export function ActionForm({ action, fields, submitLabel, testId, successMessage
       {state?.error && <p className="form-error" role="alert">{state.error}</p>}
       {state?.ok && successMessage && <p className="notice" role="status">{successMessage}</p>}
       <div>
-        <button type="submit" className="button primary" disabled={pending}>{submitLabel}</button>
+        <button type="submit" className={tone === 'secondary' ? 'button' : `button ${tone}`}
+          disabled={pending}>{submitLabel}</button>
       </div>
     </form>
   )

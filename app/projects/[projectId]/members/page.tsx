@@ -52,7 +52,7 @@ export default async function MembersPage(props: PageProps<'/projects/[projectId
                 ) : t(`roles.${member.role}`)}</td>
                 <td>{member.accessEndsAt ? date(member.accessEndsAt) : ''}</td>
                 {canManage && <td>{member.userId !== user.id && (
-                  <ActionForm inline submitLabel={t('members.remove')} fields={[]}
+                  <ActionForm inline tone="danger" submitLabel={t('members.remove')} fields={[]}
                     action={removeMemberAction.bind(null, projectId, member.userId)} />
                 )}</td>}
               </tr>

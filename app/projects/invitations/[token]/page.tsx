@@ -33,7 +33,7 @@ export default async function InvitationPage(props: PageProps<'/projects/invitat
         <ActionForm action={acceptInvitationAction.bind(null, token)} fields={[]}
           submitLabel={t('invitations.accept')} testId="accept-invitation" />
         <ActionForm action={declineInvitationAction.bind(null, token)} fields={[]}
-          submitLabel={t('invitations.decline')} testId="decline-invitation" />
+          submitLabel={t('invitations.decline')} testId="decline-invitation" tone="secondary" />
       </div>}
     </section>
   )
