@@ -1,3 +1,4 @@
+import { toCsv } from '@/lib/projects/csv'
 import type { Prisma } from '@/generated/prisma/client'
 import { db } from '@/lib/db/client'
 
@@ -38,18 +39,11 @@ export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>[number]
 const COLUMNS = ['at', 'actor_id', 'actor_email', 'action', 'outcome', 'reason',
   'resource_type', 'resource_id', 'dataset_id', 'project_id', 'details'] as const
 
-// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that a spreadsheet
-// does not run a cell as a formula (CSV injection).
-function cell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
+/** The audit trail as CSV (timestamps in full ISO 8601, details as JSON). */
 export function auditCsv(rows: AuditRow[]): string {
-  const lines = rows.map((row) => [
+  return toCsv([...COLUMNS], rows.map((row) => [
     row.at.toISOString(), row.actorId ?? '', row.actor?.email ?? '', row.action, row.outcome,
     row.reason ?? '', row.resourceType, row.resourceId, row.datasetId ?? '',
     row.projectId ?? '', JSON.stringify(row.details),
-  ].map(cell).join(','))
-  return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n'
+  ]))
 }

@@ -1,16 +1,15 @@
-// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
-// A leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
-type Cell = string | number | Date | null | undefined
+import { stringify } from 'csv-stringify/sync'
 
-function cell(value: Cell): string {
-  if (value == null) return ''
-  let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
-  if (/^[=+\-@]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
+// RFC 4180 CSV through csv-stringify. `escape_formulas` prefixes a cell that starts with
+// =, +, -, @, a tab or a carriage return with ' so that spreadsheets do not run it.
+export type CsvCell = string | number | Date | null | undefined
 
-export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return stringify([header, ...rows], {
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    cast: { date: (value) => value.toISOString().slice(0, 10) },
+  })
 }
 
 export function csvResponse(filename: string, csv: string): Response {

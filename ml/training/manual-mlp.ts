@@ -28,6 +28,8 @@ export interface ManualMlpOptions {
   learningRate: number;
   batchSize: number;
   random: Random;
+  /** 'auto' (the default) computes transposed below a batch of the first layer's width. */
+  layout?: 'auto' | 'transposed' | 'row-major';
 }
 
 interface HiddenLayer {
@@ -65,10 +67,11 @@ export class ManualMlpTrainer implements BatchTrainer {
 
   constructor(options: ManualMlpOptions) {
     const { trainSet, hiddenLayers, learningRate, batchSize, random } = options;
+    const layout = options.layout ?? 'auto';
     const pixels = pixelsPerImage(trainSet.shape);
     this.trainSet = trainSet;
     this.inputWidth = pixels + 1;
-    this.transposed = batchSize < hiddenLayers[0];
+    this.transposed = layout === 'auto' ? batchSize < hiddenLayers[0] : layout === 'transposed';
 
     this.hidden = hiddenLayers.map((units, k) => k === 0
       ? createHiddenLayer(pixels, units, true, learningRate, random)
