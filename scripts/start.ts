@@ -8,6 +8,7 @@ import { closeDb } from '../lib/db/client'
 import { applyMigrations } from '../lib/db/migrations'
 import { databaseUrl, env, EnvError } from '../lib/env'
 import { seedDemo } from '../lib/seed/demo'
+import { serverNodeOptions } from './server-node-options'
 
 const SOURCES = ['app', 'components', 'lib', 'ml', 'messages', 'workers', 'instrumentation.ts',
   'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']
@@ -55,7 +56,7 @@ function serve(port: number) {
   say(`serving on http://localhost:${port}`)
   const server = spawn('npx', ['next', 'start', '-p', String(port)], {
     stdio: 'inherit',
-    env: process.env,
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => server.kill(signal))
