@@ -8,7 +8,7 @@ export interface BatchStats {
   correct: number;
 }
 
-export type TrainerKind = 'manual-mlp' | 'layers';
+export type TrainerKind = 'simd-mlp' | 'manual-mlp' | 'layers';
 
 /** One of the two ways ml/ trains a model, seen by the epoch loop. */
 export interface BatchTrainer {

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 
 import { splitValidation, takeFirst, type ImageDataset } from '../datasets/image-dataset';
 import { argmaxRows, accuracy, meanCrossEntropy } from '../evaluation/metrics';
@@ -7,7 +7,8 @@ import type { RunConfig } from '../models/config';
 import type { BatchTrainer, TrainerKind } from './batch-trainer';
 import { LayersTrainer } from './layers-trainer';
 import { ManualMlpTrainer } from './manual-mlp';
-import { createRandom, deriveSeed, shuffledIndices } from './random';
+import { createRandom, deriveSeed, shuffledIndices, type Random } from './random';
+import { SimdMlpTrainer, simdKernelsAvailable } from './simd-mlp';
 import { TrainingError } from './training-error';
 
 /** Progress after each epoch, as a run page shows it. */
@@ -107,13 +108,9 @@ function createTrainer(trainSet: ImageDataset, config: RunConfig): BatchTrainer 
   const initRandom = createRandom(deriveSeed(config.seed, STREAM_INIT));
 
   if (usesManualMlp(config)) {
-    return new ManualMlpTrainer({
-      trainSet,
-      hiddenLayers: config.hiddenLayers,
-      learningRate: config.learningRate,
-      batchSize: config.batchSize,
-      random: initRandom,
-    });
+    const options = { trainSet, hiddenLayers: config.hiddenLayers,
+      learningRate: config.learningRate, batchSize: config.batchSize, random: initRandom };
+    return createSimdMlpTrainer(options) ?? new ManualMlpTrainer(options);
   }
   return new LayersTrainer({
     trainSet,
@@ -162,6 +159,35 @@ function validate(trainer: BatchTrainer, validation: ImageDataset) {
     valLoss: meanCrossEntropy(probabilities, validation.labels, numClasses),
     valAccuracy: accuracy(validation.labels, argmaxRows(probabilities, numClasses)),
   };
+}
+
+// Tandem's kernels skip zero inputs; on denser data XNNPACK's dense products win
+// (docs/BENCHMARKS.md). Measured on this share of the training images' bytes.
+const SIMD_MAX_NONZERO_SHARE = 0.5;
+const DENSITY_SAMPLE_BYTES = 1 << 20;
+
+/** The share of non-zero bytes among (at most the first 1 MB of) the training images. */
+export function nonzeroShare(images: Uint8Array): number {
+  const length = Math.min(images.length, DENSITY_SAMPLE_BYTES);
+  let nonzero = 0;
+  for (let i = 0; i < length; i++) if (images[i] !== 0) nonzero += 1;
+  return length === 0 ? 1 : nonzero / length;
+}
+
+/**
+ * Tandem's SIMD kernels train the reference MLP family on the WASM backend when most
+ * inputs are zeros and the images fit in a WebAssembly memory; otherwise null.
+ */
+function createSimdMlpTrainer(options: { trainSet: ImageDataset; hiddenLayers: number[];
+  learningRate: number; batchSize: number; random: Random }): SimdMlpTrainer | null {
+  if (tf.getBackend() !== 'wasm' || !simdKernelsAvailable()) return null;
+  if (nonzeroShare(options.trainSet.images) > SIMD_MAX_NONZERO_SHARE) return null;
+  try {
+    return new SimdMlpTrainer(options);
+  } catch (error) {
+    if (error instanceof RangeError) return null; // the memory could not grow that far
+    throw error;
+  }
 }
 
 /** Each convolution block halves the image; refuse images that would vanish. */

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 describe('saving a trained model in TensorFlow.js format', () => {
   const cases: { trainer: TrainerKind; config: RunConfigInput }[] = [
-    { trainer: 'manual-mlp', config: { hiddenLayers: [32, 16] } },
+    { trainer: 'simd-mlp', config: { hiddenLayers: [32, 16] } },
     { trainer: 'layers', config: { architecture: 'cnn', convFilters: [4], hiddenLayers: [8],
       dropout: 0.1 } },
   ];

@@ -39,7 +39,7 @@ describe('training the reference MLP', () => {
     expect(outcome.evaluation.accuracy).toBeGreaterThan(0.8);
     expect(outcome.evaluation.samples).toBe(1000);
     expect((performance.now() - started) / 1000).toBeLessThan(20);
-    expect(outcome.trainer).toBe('manual-mlp');
+    expect(outcome.trainer).toBe('simd-mlp');
     expect(outcome.backend).toBe('wasm');
     expect(outcome.tfjsVersion).toBe(tf.version.tfjs);
     expect(epochs.map(({ epoch, epochs: total }) => [epoch, total])).toEqual([[1, 2], [2, 2]]);

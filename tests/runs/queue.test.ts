@@ -19,7 +19,7 @@ let fixture: Awaited<ReturnType<typeof createRunFixture>>
 beforeAll(async () => {
   database = await setupTestDatabase()
   useStagingRoot(mkdtempSync(path.join(tmpdir(), 'tandem-staging-')))
-  fixture = await createRunFixture()
+  fixture = await createRunFixture({ train: 3000, test: 100 })
 })
 
 afterAll(async () => {
@@ -129,7 +129,7 @@ describe('runs of dead workers', () => {
 describe('stopping a running run', () => {
   it('a user cancels a running run; the worker stops training and records it', async () => {
     await clearQueue()
-    const [id] = await queueRuns(1, { epochs: 300, sampleLimit: 300 })
+    const [id] = await queueRuns(1, { epochs: 500, sampleLimit: 3000 })
     const worker = new RunWorker({ kind: 'standalone', pollMs: 50, heartbeatMs: 150,
       maxRuns: 1 })
     const finished = worker.start()
@@ -141,12 +141,12 @@ describe('stopping a running run', () => {
 
     const run = await db().run.findUniqueOrThrow({ where: { id } })
     expect(run.status).toBe('CANCELLED')
-    expect(run.currentEpoch).toBeLessThan(300)
+    expect(run.currentEpoch).toBeLessThan(500)
   })
 
   it('a run over its time limit is stopped and failed with the reason', async () => {
     await clearQueue()
-    const [id] = await queueRuns(1, { epochs: 300, sampleLimit: 300 },
+    const [id] = await queueRuns(1, { epochs: 500, sampleLimit: 3000 },
       { timeLimitSeconds: 2 })
     const worker = new RunWorker({ kind: 'standalone', pollMs: 50, heartbeatMs: 150,
       maxRuns: 1 })
