@@ -42,6 +42,10 @@ async function scan(file: string, name: string, options: CsvOptions,
   let line = 0
   for await (const record of records(file, name)) {
     line += 1
+    if (record.some((cell) => cell.includes('\u0000'))) {
+      throw new UploadFormatError('csv_invalid', `Line ${line} of ${name} holds a NUL ` +
+        'character (byte 0), which a CSV table cannot contain: is it really a text file?', name)
+    }
     if (!result) {
       const header = record
       if (expectedHeader && header.join(',') !== expectedHeader.join(',')) {

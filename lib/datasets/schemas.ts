@@ -1,3 +1,4 @@
+import { parseDateText } from '@/lib/dates'
 import { z } from 'zod'
 
 export const accessLevels = ['METADATA', 'TRAIN', 'DOWNLOAD'] as const
@@ -22,8 +23,22 @@ export type DatasetPolicy = z.infer<typeof datasetPolicySchema>
 
 export const datasetNameSchema = z.string().trim().min(1, 'Give the dataset a name.')
   .max(120, 'Keep the name under 120 characters.')
+  .refine((name) => !name.includes('\u0000'), 'Remove the NUL character from the name.')
 
-const futureDate = z.coerce.date().refine((date) => date > new Date(),
+const INVALID_DATE = 'Enter a real date as YYYY-MM-DD, between the years 1900 and 2999.'
+
+/** A date typed as text (YYYY-MM-DD or ISO 8601); impossible days such as 02-30 refused. */
+const dateText = z.union([z.string(), z.date()], { error: INVALID_DATE })
+  .transform((value, context) => {
+    const date = value instanceof Date ? value : parseDateText(value)
+    if (date === null || Number.isNaN(date.getTime())) {
+      context.addIssue({ code: 'custom', message: INVALID_DATE })
+      return z.NEVER
+    }
+    return date
+  })
+
+const futureDate = dateText.refine((date) => date > new Date(),
   'The expiry date must be in the future.')
 
 export const grantSchema = z.object({
@@ -59,7 +74,7 @@ export const auditFilterSchema = z.object({
   action: z.string().max(100).optional(),
   actorId: z.string().max(100).optional(),
   outcome: z.enum(['allow', 'deny', 'success', 'failure']).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: dateText.optional(),
+  to: dateText.optional(),
   format: z.enum(['json', 'csv']).optional(),
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseDateText } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 
 // Field messages shared by every collaboration form and the API. The API answers
@@ -7,7 +8,8 @@ import { AppError } from '@/lib/errors'
 export const VALIDATION = {
   required: 'This field is required.',
   tooLong: 'This is too long.',
-  invalidDate: 'Enter a date as YYYY-MM-DD.',
+  nulCharacter: 'Remove the NUL character (\\u0000): text cannot contain it.',
+  invalidDate: 'Enter a real date as YYYY-MM-DD, between the years 1900 and 2999.',
   endBeforeStart: 'The end date must be on or after the start date.',
   expiryInPast: 'The expiry date must be in the future.',
   dateInPast: 'The date must be today or later.',
@@ -37,22 +39,22 @@ export function validationKey(message: string): ValidationKey | undefined {
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
 
+const withoutNul = (value: string) => !value.includes('\u0000')
+
 export const requiredText = (max = 200) =>
   z.string({ error: VALIDATION.required }).trim().min(1, VALIDATION.required)
-    .max(max, VALIDATION.tooLong)
+    .max(max, VALIDATION.tooLong).refine(withoutNul, VALIDATION.nulCharacter)
 
 export const optionalText = (max = 10_000) =>
-  z.preprocess((value) => value ?? '', z.string().trim().max(max, VALIDATION.tooLong))
-
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/
+  z.preprocess((value) => value ?? '', z.string().trim().max(max, VALIDATION.tooLong)
+    .refine(withoutNul, VALIDATION.nulCharacter))
 
 const dateValue = z.string({
   error: (issue) => (issue.input === undefined ? VALIDATION.required : VALIDATION.invalidDate),
 })
-  .regex(DATE, VALIDATION.invalidDate)
   .transform((value, context) => {
-    const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
-    if (Number.isNaN(date.getTime())) {
+    const date = parseDateText(value)
+    if (date === null) {
       context.addIssue({ code: 'custom', message: VALIDATION.invalidDate })
       return z.NEVER
     }

@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { wakeInlineRunWorker } from '@/lib/queue/wake'
 import {
-  isRunConfigPresetName, resolveRunConfig, RunConfigError, type RunConfig, type RunConfigInput,
+  imageSizeProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError, type RunConfig, type RunConfigInput,
 } from '../../ml/models/config'
 import { launchRunSchema, type LaunchRunInput } from './schemas'
 
@@ -44,7 +44,7 @@ export async function launchRun(userId: string, projectId: string, raw: LaunchRu
     where: { id: input.datasetVersionId },
     include: { dataset: { select: { id: true, name: true } } },
   })
-  checkFits(config, version.metadata as { train?: { samples?: number } })
+  checkFits(config, version.metadata as VersionShape)
 
   const run = await db().run.create({
     data: {
@@ -71,7 +71,14 @@ export async function launchRun(userId: string, projectId: string, raw: LaunchRu
   return run
 }
 
-function checkFits(config: RunConfig, metadata: { train?: { samples?: number } }): void {
+type VersionShape = { train?: { samples?: number }; shape?: [number, number, number] }
+
+function checkFits(config: RunConfig, metadata: VersionShape): void {
+  const sizeProblem = metadata.shape ? imageSizeProblem(metadata.shape, config) : null
+  if (sizeProblem) {
+    throw new AppError('unprocessable_entity', sizeProblem,
+      { fields: { convFilters: [sizeProblem] } })
+  }
   const samples = Math.min(metadata.train?.samples ?? Infinity, config.sampleLimit ?? Infinity)
   const trainable = Math.floor(samples * (1 - config.validationSplit))
   if (trainable < 1) {

@@ -106,3 +106,19 @@ export function resolveRunConfig(
   const augmentation = { ...(base.augmentation ?? {}), ...(overrides.augmentation ?? {}) };
   return parseRunConfig({ ...base, ...overrides, augmentation });
 }
+
+/**
+ * Why images of `shape` cannot go through the configuration's network, or null: each
+ * convolution block halves them, and none may vanish.
+ */
+export function imageSizeProblem(shape: readonly [number, number, number],
+  config: Pick<RunConfig, 'architecture' | 'convFilters'>): string | null {
+  if (config.architecture !== 'cnn') return null;
+
+  const [rows, cols] = shape;
+  const blocks = config.convFilters.length;
+  if (Math.min(rows, cols) >= 2 ** blocks) return null;
+  return `Images of ${rows}×${cols} pixels are too small for ${blocks} convolution blocks, ` +
+    `each of which halves them: use at most ${Math.floor(Math.log2(Math.min(rows, cols)))} ` +
+    "blocks, or the 'mlp' architecture.";
+}

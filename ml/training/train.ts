@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { splitValidation, takeFirst, type ImageDataset } from '../datasets/image-dataset';
 import { argmaxRows, accuracy, meanCrossEntropy } from '../evaluation/metrics';
 import type { MlLogger } from '../logger';
-import type { RunConfig } from '../models/config';
+import { imageSizeProblem, type RunConfig } from '../models/config';
 import type { BatchTrainer, TrainerKind } from './batch-trainer';
 import { LayersTrainer } from './layers-trainer';
 import { ManualMlpTrainer } from './manual-mlp';
@@ -192,13 +192,6 @@ function createSimdMlpTrainer(options: { trainSet: ImageDataset; hiddenLayers: n
 
 /** Each convolution block halves the image; refuse images that would vanish. */
 function checkImageSize(trainSet: ImageDataset, config: RunConfig): void {
-  if (config.architecture !== 'cnn') return;
-
-  const [rows, cols] = trainSet.shape;
-  const blocks = config.convFilters.length;
-  if (Math.min(rows, cols) >= 2 ** blocks) return;
-  throw new TrainingError('dataset_incompatible',
-    `Images of ${rows}×${cols} pixels are too small for ${blocks} convolution blocks, ` +
-    `each of which halves them: use at most ${Math.floor(Math.log2(Math.min(rows, cols)))} ` +
-    "blocks, or the 'mlp' architecture.");
+  const problem = imageSizeProblem(trainSet.shape, config);
+  if (problem) throw new TrainingError('dataset_incompatible', problem);
 }

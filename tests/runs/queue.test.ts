@@ -172,9 +172,17 @@ describe('runs that cannot succeed', () => {
           trainLabels: Readable.from([train.labels]),
           testImages: Readable.from([test.images]), testLabels: Readable.from([test.labels]) },
       })
-      const bad = await launchRun(fixture.researcher.id, fixture.project.id, {
-        datasetVersionId: version.id, preset: 'cnn-small',
-        config: { convFilters: [8, 8, 8] }, epochs: 1 })
+      const tooDeep = { datasetVersionId: version.id, preset: 'cnn-small',
+        config: { convFilters: [8, 8, 8] }, epochs: 1 }
+      // Launching refuses it at once; a run queued some other way (an older version of
+      // Tandem, a hand-made row) still fails in the worker with the reason.
+      await expect(launchRun(fixture.researcher.id, fixture.project.id, tooDeep))
+        .rejects.toMatchObject({ code: 'unprocessable_entity',
+          message: expect.stringContaining('too small for 3 convolution blocks') })
+      const bad = await db().run.create({ data: { projectId: fixture.project.id,
+        datasetVersionId: version.id, createdById: fixture.researcher.id, seed: 1,
+        config: { architecture: 'cnn', convFilters: [8, 8, 8], hiddenLayers: [8], epochs: 1 },
+        datasetChecksum: version.sha256, totalEpochs: 1 } })
       const [good] = await queueRuns(1)
 
       await new RunWorker({ kind: 'standalone', pollMs: 50, heartbeatMs: 200, maxRuns: 2 })

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { GET as unknownApiGet, POST as unknownApiPost } from '@/app/api/[...path]/route'
+import { parseDateText } from '@/lib/dates'
+import { readJson, route } from '@/lib/http/respond'
+
+const echo = route(async (request: Request) =>
+  Response.json(await readJson(request, z.object({ title: z.string() }))))
+
+function post(body: string, headers: Record<string, string> = {}) {
+  return new Request('http://tandem.test/api/things', { method: 'POST', body,
+    headers: { host: 'tandem.test', 'content-type': 'application/json', ...headers } })
+}
+
+describe('dates typed by people', () => {
+  it('reads calendar days and ISO times', () => {
+    expect(parseDateText('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z')
+    expect(parseDateText('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z')
+    expect(parseDateText('2026-05-01T12:30:00Z')?.toISOString()).toBe('2026-05-01T12:30:00.000Z')
+  })
+
+  it('refuses days that do not exist instead of rolling them over', () => {
+    expect(parseDateText('2026-02-30')).toBeNull()
+    expect(parseDateText('2027-02-29')).toBeNull()
+    expect(parseDateText('2026-13-01')).toBeNull()
+    expect(parseDateText('2026-04-31T10:00:00Z')).toBeNull()
+  })
+
+  it('refuses years outside 1900 to 2999 and text that is no date', () => {
+    expect(parseDateText('0001-01-01')).toBeNull()
+    expect(parseDateText('3000-01-01')).toBeNull()
+    expect(parseDateText('not a date')).toBeNull()
+    expect(parseDateText('')).toBeNull()
+  })
+})
+
+describe('JSON bodies', () => {
+  it('are read when sent as application/json', async () => {
+    const response = await echo(post('{"title":"Parcel sorting"}'), undefined)
+
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ title: 'Parcel sorting' })
+  })
+
+  it('refuse a NUL character with the field it is in, before the database sees it', async () => {
+    const response = await echo(post('{"title":"a\\u0000b"}'), undefined)
+
+    expect(response.status).toBe(422)
+    const { error } = await response.json()
+    expect(error.code).toBe('unprocessable_entity')
+    expect(Object.keys(error.fields)).toEqual(['title'])
+  })
+
+  it('refuse text/plain and form bodies with 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await echo(post('{"title":"x"}', { 'content-type': type }), undefined)
+
+      expect(response.status).toBe(415)
+      expect((await response.json()).error.code).toBe('unsupported_media_type')
+    }
+  })
+})
+
+describe('changes sent by another site', () => {
+  it('are refused when the browser names a foreign origin', async () => {
+    const response = await echo(post('{"title":"x"}', { origin: 'http://evil.example' }),
+      undefined)
+
+    expect(response.status).toBe(403)
+    expect((await response.json()).error.reason).toBe('cross_site_request')
+  })
+
+  it('are taken from Tandem\'s own origin, and with an API token from anywhere', async () => {
+    const own = await echo(post('{"title":"x"}', { origin: 'http://tandem.test' }), undefined)
+    const withToken = await echo(post('{"title":"x"}', { origin: 'http://evil.example',
+      authorization: 'Bearer tdm_x' }), undefined)
+
+    expect(own.status).toBe(200)
+    expect(withToken.status).toBe(200)
+  })
+})
+
+describe('an API path that no route handles', () => {
+  it('answers 404 in the API error shape, for any method', async () => {
+    for (const handler of [unknownApiGet, unknownApiPost]) {
+      const response = handler(new Request('http://tandem.test/api/nothing/here'))
+
+      expect(response.status).toBe(404)
+      expect(response.headers.get('content-type')).toContain('application/json')
+      expect((await response.json()).error).toMatchObject({ code: 'not_found',
+        message: expect.stringContaining('/api/nothing/here') })
+    }
+  })
+})
