@@ -17,6 +17,8 @@ type Props = {
   /** Translated names of the sensitivity and access levels, by enum value. */
   sensitivities: Record<string, string>
   levels: Record<string, string>
+  /** A sentence in the reader's language for each `error.reason` of a refused upload. */
+  reasons: Record<string, string>
   /** Set when the form adds a version to an existing dataset (no name or card). */
   newVersion?: boolean
 }
@@ -27,11 +29,12 @@ type Format = 'IDX' | 'CSV' | 'IMAGE_ZIP'
  * Uploads with XMLHttpRequest rather than fetch: only XHR reports upload progress,
  * which a 1 GB dataset needs. The server validates everything; this only shows it.
  */
-export function UploadForm({ url, labels, sensitivities, levels, newVersion }: Props) {
+export function UploadForm({ url, labels, sensitivities, levels, reasons, newVersion }: Props) {
   const router = useRouter()
   const [format, setFormat] = useState<Format>('IDX')
   const [progress, setProgress] = useState<number | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // What went wrong in the reader's language, with the server's exact finding beneath it.
+  const [error, setError] = useState<{ headline: string; detail?: string } | null>(null)
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -52,9 +55,11 @@ export function UploadForm({ url, labels, sensitivities, levels, newVersion }: P
         return
       }
       setProgress(null)
-      setError(body.error?.message ?? labels.failed)
+      const reason = body.error?.reason ??
+        (body.error?.code === 'unprocessable_entity' ? 'invalid_fields' : undefined)
+      setError({ headline: reasons[reason] ?? labels.failed, detail: body.error?.message })
     }
-    request.onerror = () => { setProgress(null); setError(labels.failed) }
+    request.onerror = () => { setProgress(null); setError({ headline: labels.failed }) }
     setError(null)
     setProgress(0)
     request.send(form)
@@ -150,7 +155,12 @@ export function UploadForm({ url, labels, sensitivities, levels, newVersion }: P
       )}
       <button type="submit" className="button primary" disabled={progress !== null}
         data-testid="upload-submit">{labels.submit}</button>
-      {error && <p className="form-error" role="status" data-testid="upload-error">{error}</p>}
+      {error && (
+        <p className="form-error" role="status" data-testid="upload-error">
+          <strong>{error.headline}</strong>
+          {error.detail && <span className="error-detail" lang="en">{error.detail}</span>}
+        </p>
+      )}
     </form>
   )
 }

@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server'
+import { uploadErrorCodes } from '@/lib/datasets/format-errors'
+import { datasetFormatErrorCodes } from '@/ml/datasets/dataset-format-error'
 import type { UploadFormLabels } from './upload-form'
 
 const KEYS = ['format', 'formatIdx', 'formatCsv', 'formatZip', 'name', 'description', 'source',
@@ -6,6 +8,9 @@ const KEYS = ['format', 'formatIdx', 'formatCsv', 'formatZip', 'name', 'descript
   'trainLabels', 'testImages', 'testLabels', 'idxHint', 'csvTrain', 'csvTest', 'labelColumn',
   'testFraction', 'seed', 'archive', 'imageSize', 'colour', 'grey', 'rgb', 'zipHint', 'csvHint',
   'submit', 'uploading', 'processing', 'failed', 'classes'] as const
+
+// Every `error.reason` of a refused upload, and invalid_fields for a form error.
+const UPLOAD_REASONS = [...datasetFormatErrorCodes, ...uploadErrorCodes, 'invalid_fields']
 
 /** The upload form's translated labels, built on the server. */
 export async function uploadFormLabels(limitMb: number) {
@@ -17,5 +22,7 @@ export async function uploadFormLabels(limitMb: number) {
     .map((level) => [level, t(`levels.${level}`)]))
   const sensitivities = Object.fromEntries(['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED']
     .map((value) => [value, t(`sensitivity.${value}`)]))
-  return { labels, levels, sensitivities }
+  const reasons = Object.fromEntries(UPLOAD_REASONS.map((code) =>
+    [code, t(`uploadReasons.${code}`)]))
+  return { labels, levels, sensitivities, reasons }
 }

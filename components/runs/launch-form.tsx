@@ -11,6 +11,10 @@ export type VersionOption = { id: string; label: string }
 const NUMBER_FIELDS = ['epochs', 'batchSize', 'sampleLimit', 'seed', 'validationSplit',
   'learningRate'] as const
 
+// Fields whose errors show next to them (the advanced ones in AdvancedConfigFields).
+const SHOWN_FIELDS = [...NUMBER_FIELDS, 'hiddenLayers', 'dropout', 'l1', 'l2', 'augmentation',
+  'timeLimitSeconds']
+
 /** Launches a run through the API, then opens its page. */
 export function LaunchRunForm(props: {
   projectId: string
@@ -43,8 +47,16 @@ export function LaunchRunForm(props: {
     const result = await postJson(`/api/projects/${props.projectId}/runs`, body)
     setPending(false)
     if (!result.ok) {
-      setError(t('form.failed', { message: result.message }))
-      setFields(result.fields ?? {})
+      // Field errors come in the reader's language, next to each field; the API's summary
+      // sentence is English, so the banner only points at them.
+      const fieldErrors = result.fields ?? {}
+      const elsewhere = Object.entries(fieldErrors)
+        .filter(([path]) => !SHOWN_FIELDS.some((key) => path === key || path.startsWith(`${key}.`)))
+        .flatMap(([, messages]) => messages)
+      setError(Object.keys(fieldErrors).length > 0 && elsewhere.length === 0
+        ? t('form.invalidFields')
+        : t('form.failed', { message: elsewhere.join(' ') || result.message }))
+      setFields(fieldErrors)
       return
     }
     router.push(`/runs/${(result.body as { run: { id: string } }).run.id}`)

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { env } from '@/lib/env'
 import { AppError, fromZod } from '@/lib/errors'
+import { withRequestLocale } from '@/lib/i18n/validation-locale'
 import { logger } from '@/lib/logging'
 
 export type ErrorBody = {
@@ -60,7 +61,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       checkOrigin(request)
-      return await handler(request, context)
+      return await withRequestLocale(request, () => handler(request, context))
     } catch (error) {
       return errorResponse(error)
     }

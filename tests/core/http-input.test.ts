@@ -92,3 +92,24 @@ describe('an API path that no route handles', () => {
     }
   })
 })
+
+describe('validation messages of the API', () => {
+  const limited = route(async (request: Request) =>
+    Response.json(await readJson(request, z.object({ epochs: z.number().max(500),
+      name: z.string().min(1, 'Give the run a name.') }))))
+
+  it('come in the language the request asks for; messages a schema sets stay as they are',
+    async () => {
+      const body = '{"epochs":900,"name":""}'
+      const english = await limited(post(body), undefined)
+      const chinese = await limited(post(body, { cookie: 'tandem-locale=zh-CN' }), undefined)
+      const byHeader = await limited(post(body, { 'accept-language': 'zh-CN,zh;q=0.9' }),
+        undefined)
+
+      expect((await english.json()).error.fields.epochs[0]).toMatch(/^Too big/)
+      const fields = (await chinese.json()).error.fields
+      expect(fields.epochs[0]).toContain('数值过大')
+      expect(fields.name).toEqual(['Give the run a name.'])
+      expect((await byHeader.json()).error.fields.epochs[0]).toContain('数值过大')
+    })
+})

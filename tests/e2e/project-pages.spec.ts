@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ORGANIZATIONS, DEMO_PROJECT_TITLE } from '../../lib/seed/demo-accounts'
 import { api, createNeed, createProject, day, demoIds, idxPair, uniqueTag } from './demo-data'
 import { signInAs, signOut } from './fixtures'
-import { expectCleanPage, messagesOf, visit, watchErrors } from './page-checks'
+import { expectCleanPage, forgetRefusal, messagesOf, visit, watchErrors } from './page-checks'
 
 // Editing a need, a project's settings, uploading a dataset through the form and finding
 // it among the datasets shared with a partner, in both languages.
@@ -117,6 +117,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.getByTestId('upload-name').fill(name)
       await upload.locator('select[name="sensitivity"]').selectOption('CONFIDENTIAL')
       await page.getByTestId('upload-terms').fill('Benchmarking inside joint projects only.')
+      // A file that is no IDX file first: the reason in the reader's language, the
+      // server's finding beneath it.
+      await page.getByTestId('file-trainImages').setInputFiles({ name: 'scans.bin',
+        mimeType: 'application/octet-stream', buffer: Buffer.from('these are not images') })
+      await page.getByTestId('file-trainLabels').setInputFiles(train.labels)
+      await page.getByTestId('file-testImages').setInputFiles(testSet.images)
+      await page.getByTestId('file-testLabels').setInputFiles(testSet.labels)
+      await page.getByTestId('upload-submit').click()
+      const refusal = page.getByTestId('upload-error')
+      await expect(refusal.locator('strong')).toHaveText(m.uploadReasons.idx_bad_magic)
+      await expect(refusal.locator('.error-detail')).toContainText('scans.bin')
+      forgetRefusal(errors, 422)
       await page.getByTestId('file-trainImages').setInputFiles(train.images)
       await page.getByTestId('file-trainLabels').setInputFiles(train.labels)
       await page.getByTestId('file-testImages').setInputFiles(testSet.images)

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PROJECT_TITLE } from '../../lib/seed/demo-accounts'
 import { signInAs } from './fixtures'
+import { messagesOf } from './page-checks'
 
 // Issue 5 end to end on the real MNIST of the demo project, with small sample limits so
 // that each run takes seconds.
@@ -102,7 +103,10 @@ test('advanced settings: a bad layer list is refused next to the field, in Chine
   await form.locator('button[type="submit"]').click()
   const advanced = page.getByTestId('advanced-config')
   await expect(advanced.locator('[name="hiddenLayers"]')).toHaveAttribute('aria-invalid', 'true')
-  await expect(advanced.locator('.field-error')).toBeVisible()
+  // The banner points at the fields; their messages are in Chinese, not zod's English.
+  await expect(form.locator('.form-error')).toHaveText(messagesOf('zh-CN').runs.form.invalidFields)
+  await expect(advanced.locator('.field-error')).toContainText('数值过小')
+  await expect(form).not.toContainText('Too small')
   expect(page.url()).toBe(projectUrl)
 
   await form.locator('[name="hiddenLayers"]').fill('64, 32')
