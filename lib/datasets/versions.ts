@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DatasetFormat, Prisma } from '@/generated/prisma/client'
+import { recordActivity } from '@/lib/activity/record'
 import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
@@ -192,6 +193,10 @@ export async function publishVersion(input: NewVersionInput & {
       datasetId: created.dataset.id, projectId: created.dataset.projectId,
       details: { format: input.format, version: created.version.version,
         sha256: created.version.sha256 } })
+    if (created.dataset.projectId) {
+      await recordActivity(created.dataset.projectId, input.createdById, 'dataset.uploaded',
+        { name: created.dataset.name, version: created.version.version })
+    }
     return created
   } catch (error) {
     if (storedPrefix) await storage().delete(storedPrefix).catch(() => undefined)

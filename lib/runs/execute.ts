@@ -6,6 +6,7 @@ import { logger } from '@/lib/logging'
 import { heartbeat } from '@/lib/queue/claim'
 import { parseRunConfig } from '../../ml/models/config'
 import { saveRunArtifacts } from './artifacts'
+import { announceRunEnded } from './run-events'
 import { loadTrainingData } from './training-data'
 import { startTrainingThread } from './training-thread'
 import type { EpochRecord, FromThread, StartMessage } from './worker-protocol'
@@ -196,6 +197,7 @@ async function recordOutcome(runId: string, workerId: string, outcome: Outcome) 
       },
     })
     if (count === 0) logger.warn({ runId }, 'run was taken from this worker before it ended')
+    else await announceRunEnded(runId)
     return
   }
   if (outcome.kind === 'cancelled') {
@@ -205,10 +207,11 @@ async function recordOutcome(runId: string, workerId: string, outcome: Outcome) 
     })
     return
   }
-  await db().run.updateMany({
+  const { count } = await db().run.updateMany({
     where: held(runId, workerId),
     data: { status: 'FAILED', finishedAt, error: outcome.message, errorCode: outcome.code },
   })
+  if (count > 0) await announceRunEnded(runId)
 }
 
 function errorCodeOf(error: unknown): string {

@@ -8,6 +8,7 @@ import { wakeInlineRunWorker } from '@/lib/queue/wake'
 import {
   imageSizeProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError, type RunConfig, type RunConfigInput,
 } from '../../ml/models/config'
+import { announceRunCancelled, announceRunLaunched } from './run-events'
 import { launchRunSchema, type LaunchRunInput } from './schemas'
 
 /** Merges the preset, the form's fields and `config`; a bad value names its field. */
@@ -67,6 +68,7 @@ export async function launchRun(userId: string, projectId: string, raw: LaunchRu
     details: { datasetVersionId: version.id, preset: input.preset, seed: config.seed,
       datasetChecksum: version.sha256 },
   })
+  await announceRunLaunched(run.id)
   wakeInlineRunWorker()
   return run
 }
@@ -125,5 +127,6 @@ export async function cancelRun(userId: string, runId: string) {
     actorId: userId, action: 'run.cancel', outcome: 'success', resourceType: 'run',
     resourceId: runId,
   })
+  await announceRunCancelled(runId, userId)
   return db().run.findUniqueOrThrow({ where: { id: runId } })
 }

@@ -137,6 +137,16 @@ describe('a run from queue to report', () => {
     expect(run.metrics.testSamples).toBe(100)
     expect(run.reproducibility.backend).toBe('wasm')
     expect(run.reproducibility.libraryVersions.tfjs).toBe('4.22.0')
+    // The project's feed tells the story, and the launcher is told the result.
+    const feed = await db().activityEvent.findMany({ where: { projectId: fixture.project.id,
+      kind: { startsWith: 'run.' } }, orderBy: { createdAt: 'asc' } })
+    const thisRun = feed.filter((event) =>
+      (event.params as { runId?: string }).runId === launched.run.id)
+    expect(thisRun.map((event) => event.kind)).toEqual(['run.launched', 'run.finished'])
+    expect(thisRun[1].params).toMatchObject({ accuracy: expect.stringMatching(/^\d+\.\d\d%$/) })
+    const told = await db().notification.findMany({ where: { userId: fixture.researcher.id,
+      kind: 'run.finished' } })
+    expect(told.map((notification) => notification.link)).toContain(`/runs/${run.id}`)
   })
 
   it('lists the project runs for a viewer', async () => {
