@@ -21,9 +21,11 @@ const { train } = await loadMnist();
 const trainer = new SimdMlpTrainer({ trainSet: train, hiddenLayers, learningRate: 1e-3,
   batchSize, random: createRandom(1) });
 
-// The kernels object is private: reach in to wrap each export with a timer. The layer a
-// product belongs to is told apart by its number of inputs (the 4th argument).
-const kernels = (trainer as unknown as { kernels: Record<string, unknown> }).kernels;
+// The kernels are private, and a WebAssembly instance's exports are frozen: put a copy
+// with each export wrapped in a timer in their place. The layer a product belongs to is
+// told apart by its number of inputs (the 4th argument).
+const holder = trainer as unknown as { kernels: Record<string, unknown> };
+const kernels: Record<string, unknown> = { ...holder.kernels };
 const tallies = new Map<string, number>();
 for (const name of ['rows_from_bytes', 'rows_from_floats', 'dense_forward', 'dense_backward',
   'adam_update']) {
@@ -35,6 +37,7 @@ for (const name of ['rows_from_bytes', 'rows_from_floats', 'dense_forward', 'den
     tallies.set(key, (tallies.get(key) ?? 0) + performance.now() - started);
   };
 }
+holder.kernels = kernels;
 
 const order = shuffledIndices(train.count, createRandom(2));
 for (let start = 0; start < 5 * batchSize; start += batchSize) {
