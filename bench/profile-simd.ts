@@ -23,15 +23,15 @@ const trainer = new SimdMlpTrainer({ trainSet: train, hiddenLayers, learningRate
 
 // The kernels are private, and a WebAssembly instance's exports are frozen: put a copy
 // with each export wrapped in a timer in their place. The layer a product belongs to is
-// told apart by its number of inputs (the 4th argument).
+// told apart by its number of units (the 8th argument of both dense kernels).
 const holder = trainer as unknown as { kernels: Record<string, unknown> };
 const kernels: Record<string, unknown> = { ...holder.kernels };
 const tallies = new Map<string, number>();
-for (const name of ['rows_from_bytes', 'rows_from_floats', 'dense_forward', 'dense_backward',
+for (const name of ['select_rows', 'rows_from_floats', 'dense_forward', 'dense_backward',
   'adam_update']) {
   const kernel = kernels[name] as (...args: number[]) => void;
   kernels[name] = (...args: number[]) => {
-    const key = name.startsWith('dense') ? `${name} (${args[3]} inputs)` : name;
+    const key = name.startsWith('dense') ? `${name} (${args[7]} units)` : name;
     const started = performance.now();
     kernel(...args);
     tallies.set(key, (tallies.get(key) ?? 0) + performance.now() - started);

@@ -20,49 +20,82 @@
 static float unit_scale[256];
 
 /**
- * The non-zero pixels of images order[start + r] (or start + r), r < count, scaled to
- * [0, 1]: row r lists counts[r] of them at index / value + r·pixels.
+ * The non-zero bytes of from[0 .. pixels), scaled to [0, 1], into index / value; returns
+ * how many. 16 pixels at a time: a mask of the non-zero ones, walked bit by bit (no branch
+ * per pixel to mispredict; MNIST's blank borders are skipped 16 at a time).
  */
-EXPORT void rows_from_bytes(const uint8_t *images, int pixels, const int32_t *order,
-                            int start, int count, int32_t *index, float *value,
-                            int32_t *counts) {
+static int list_bytes(const uint8_t *from, int pixels, int32_t *index, float *value) {
   if (unit_scale[255] == 0.0f) {
     for (int v = 0; v < 256; v++) unit_scale[v] = (float)v / 255.0f;
   }
+  int n = 0;
+  int i = 0;
+  for (; i + 16 <= pixels; i += 16) {
+    v128_t chunk = wasm_v128_load(from + i);
+    uint32_t mask = wasm_i8x16_bitmask(wasm_i8x16_ne(chunk, wasm_i8x16_splat(0)));
+    while (mask) {
+      int at = i + __builtin_ctz(mask);
+      index[n] = at;
+      value[n] = unit_scale[from[at]];
+      n++;
+      mask &= mask - 1;
+    }
+  }
+  for (; i < pixels; i++) {
+    if (from[i] != 0) {
+      index[n] = i;
+      value[n] = unit_scale[from[i]];
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The non-zero pixels of images order[start + r] (or start + r), r < count: row r lists
+ * counts[r] of them at index / value + starts[r], starts[r] = r·pixels.
+ */
+EXPORT void rows_from_bytes(const uint8_t *images, int pixels, const int32_t *order,
+                            int start, int count, int32_t *index, float *value,
+                            int32_t *starts, int32_t *counts) {
   for (int r = 0; r < count; r++) {
     int sample = order ? order[start + r] : start + r;
-    const uint8_t *from = images + (intptr_t)sample * pixels;
-    int32_t *row_index = index + (intptr_t)r * pixels;
-    float *row_value = value + (intptr_t)r * pixels;
-    int n = 0;
-    int i = 0;
-    // 16 pixels at a time: a mask of the non-zero ones, walked bit by bit (no branch per
-    // pixel to mispredict; MNIST's blank borders are skipped 16 at a time).
-    for (; i + 16 <= pixels; i += 16) {
-      v128_t chunk = wasm_v128_load(from + i);
-      uint32_t mask = wasm_i8x16_bitmask(wasm_i8x16_ne(chunk, wasm_i8x16_splat(0)));
-      while (mask) {
-        int at = i + __builtin_ctz(mask);
-        row_index[n] = at;
-        row_value[n] = unit_scale[from[at]];
-        n++;
-        mask &= mask - 1;
-      }
-    }
-    for (; i < pixels; i++) {
-      if (from[i] != 0) {
-        row_index[n] = i;
-        row_value[n] = unit_scale[from[i]];
-        n++;
-      }
-    }
-    counts[r] = n;
+    starts[r] = r * pixels;
+    counts[r] = list_bytes(images + (intptr_t)sample * pixels, pixels, index + starts[r],
+                           value + starts[r]);
+  }
+}
+
+/**
+ * The non-zero pixels of `count` images, packed one image after the other from index /
+ * value [0]: image r's list starts at starts[r] = base + the entries before it. Returns
+ * the number of entries written. Done once for a training set, so that a batch only
+ * picks its images' lists (select_rows).
+ */
+EXPORT int packed_rows_from_bytes(const uint8_t *images, int pixels, int count, int base,
+                                  int32_t *index, float *value, int32_t *starts) {
+  int n = 0;
+  for (int r = 0; r < count; r++) {
+    starts[r] = base + n;
+    n += list_bytes(images + (intptr_t)r * pixels, pixels, index + n, value + n);
+  }
+  return n;
+}
+
+/** A batch's lists out of packed ones: row r is sample order[r], whose list starts at
+ * packed_starts[order[r]] and ends where the next sample's begins. */
+EXPORT void select_rows(const int32_t *packed_starts, const int32_t *order, int count,
+                        int32_t *starts, int32_t *counts) {
+  for (int r = 0; r < count; r++) {
+    int sample = order[r];
+    starts[r] = packed_starts[sample];
+    counts[r] = packed_starts[sample + 1] - packed_starts[sample];
   }
 }
 
 /** The non-zero entries of each row of x [count, width], listed as rows_from_bytes does. */
 EXPORT void rows_from_floats(const float *x, int width, int count, int32_t *index,
-                             float *value, int32_t *counts) {
+                             float *value, int32_t *starts, int32_t *counts) {
   for (int r = 0; r < count; r++) {
     const float *from = x + (intptr_t)r * width;
     int32_t *row_index = index + (intptr_t)r * width;
@@ -87,6 +120,7 @@ EXPORT void rows_from_floats(const float *x, int width, int count, int32_t *inde
         n++;
       }
     }
+    starts[r] = r * width;
     counts[r] = n;
   }
 }
@@ -141,16 +175,15 @@ static void sparse_row_times(const int32_t *index, const float *value, int nonze
 }
 
 /**
- * out[r, :] = act(x[r, :]·W + bias) for `count` rows, x given by its row lists (width
- * `inputs`); W is [inputs, units].
+ * out[r, :] = act(x[r, :]·W + bias) for `count` rows, x given by its row lists (row r's
+ * at starts[r], counts[r] long); W is [inputs, units].
  */
-EXPORT void dense_forward(const int32_t *index, const float *value, const int32_t *counts,
-                          int inputs, int count, const float *weights, const float *bias,
-                          int units, int relu, float *out) {
+EXPORT void dense_forward(const int32_t *index, const float *value, const int32_t *starts,
+                          const int32_t *counts, int count, const float *weights,
+                          const float *bias, int units, int relu, float *out) {
   for (int r = 0; r < count; r++) {
-    intptr_t row = (intptr_t)r * inputs;
-    sparse_row_times(index + row, value + row, counts[r], weights, bias, units, relu,
-                     out + (intptr_t)r * units);
+    sparse_row_times(index + starts[r], value + starts[r], counts[r], weights, bias, units,
+                     relu, out + (intptr_t)r * units);
   }
 }
 
@@ -213,15 +246,16 @@ static float dot(const float *a, const float *b, int n) {
  * overwritten). With dIn non-null, also dIn = (dOut·Wᵀ) ⊙ [x > 0]: the gradient at the
  * previous layer's pre-activation, as its ReLU passes it back (x is that ReLU's output).
  */
-EXPORT void dense_backward(const int32_t *index, const float *value, const int32_t *counts,
-                           int inputs, int count, const float *weights, int units,
-                           const float *dout, float *dweights, float *dbias, float *din) {
+EXPORT void dense_backward(const int32_t *index, const float *value, const int32_t *starts,
+                           const int32_t *counts, int inputs, int count,
+                           const float *weights, int units, const float *dout,
+                           float *dweights, float *dbias, float *din) {
   for (int i = 0; i < inputs * units; i++) dweights[i] = 0.0f;
   for (int j = 0; j < units; j++) dbias[j] = 0.0f;
 
   for (int r = 0; r < count; r++) {
-    const int32_t *row_index = index + (intptr_t)r * inputs;
-    const float *row_value = value + (intptr_t)r * inputs;
+    const int32_t *row_index = index + starts[r];
+    const float *row_value = value + starts[r];
     const float *d = dout + (intptr_t)r * units;
     scatter_outer(row_index, row_value, counts[r], d, units, dweights);
     for (int j = 0; j < units; j++) dbias[j] += d[j];

@@ -18,19 +18,31 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-7;
 const WASM_PAGE = 65536;
+// Images staged at a time while the training set is listed.
+const STAGING_ROWS = 1024;
+
+function countNonzero(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) count += 1;
+  return count;
+}
 
 interface Kernels {
   memory: WebAssembly.Memory;
   __heap_base: WebAssembly.Global;
   rows_from_bytes(images: number, pixels: number, order: number, start: number, count: number,
-    index: number, value: number, counts: number): void;
-  rows_from_floats(x: number, width: number, count: number, index: number, value: number,
+    index: number, value: number, starts: number, counts: number): void;
+  packed_rows_from_bytes(images: number, pixels: number, count: number, base: number,
+    index: number, value: number, starts: number): number;
+  select_rows(packedStarts: number, order: number, count: number, starts: number,
     counts: number): void;
-  dense_forward(index: number, value: number, counts: number, inputs: number, count: number,
+  rows_from_floats(x: number, width: number, count: number, index: number, value: number,
+    starts: number, counts: number): void;
+  dense_forward(index: number, value: number, starts: number, counts: number, count: number,
     weights: number, bias: number, units: number, relu: number, out: number): void;
-  dense_backward(index: number, value: number, counts: number, inputs: number, count: number,
-    weights: number, units: number, dOut: number, dWeights: number, dBias: number,
-    dIn: number): void;
+  dense_backward(index: number, value: number, starts: number, counts: number, inputs: number,
+    count: number, weights: number, units: number, dOut: number, dWeights: number,
+    dBias: number, dIn: number): void;
   adam_update(params: number, m: number, v: number, g: number, n: number, beta1: number,
     beta2: number, stepSize: number, vScale: number, epsilon: number): void;
 }
@@ -77,7 +89,16 @@ class Arena {
 interface RowLists {
   index: number;
   value: number;
+  starts: number;
   counts: number;
+}
+
+/** Rows packed without gaps: the training images' non-zero pixels, listed once. */
+interface PackedRows {
+  index: number;
+  value: number;
+  /** count + 1 offsets: image i's entries are [starts[i], starts[i + 1]). */
+  starts: number;
 }
 
 interface Layer {
@@ -116,8 +137,11 @@ export class SimdMlpTrainer implements BatchTrainer {
   private readonly outputs: number[];
   /** deltas[k]: ∂loss/∂ layer k's pre-activation, [maxBatch, units]. */
   private readonly deltas: number[];
-  private readonly images: number;
+  private readonly packed: PackedRows;
   private readonly staging: number;
+  private readonly stagingRows: number;
+  /** The lists of the first layer's input that the last forward pass read. */
+  private firstInput: RowLists;
   private readonly order: number;
   private readonly batchLabels: Int32Array;
   private step = 0;
@@ -143,7 +167,8 @@ export class SimdMlpTrainer implements BatchTrainer {
       const dWeights = floats(inputs * units);
       const dBias = floats(units);
       const rows = { index: this.arena.alloc(4 * batchSize * inputs),
-        value: floats(batchSize * inputs), counts: this.arena.alloc(4 * batchSize) };
+        value: floats(batchSize * inputs), starts: this.arena.alloc(4 * batchSize),
+        counts: this.arena.alloc(4 * batchSize) };
       return { inputs, rows, units, relu: k < widths.length - 2, weights, bias, dWeights, dBias,
         moments: [
           { m: floats(inputs * units), v: floats(inputs * units), size: inputs * units,
@@ -154,13 +179,16 @@ export class SimdMlpTrainer implements BatchTrainer {
     this.outputs = this.layers.map((layer) => floats(batchSize * layer.units));
     this.deltas = this.layers.map((layer) => floats(batchSize * layer.units));
     this.order = this.arena.alloc(4 * batchSize);
-    this.staging = this.arena.alloc(batchSize * this.pixels);
-    this.images = this.arena.alloc(trainSet.images.length);
+    this.stagingRows = Math.max(batchSize, STAGING_ROWS);
+    this.staging = this.arena.alloc(this.stagingRows * this.pixels);
+    const entries = countNonzero(trainSet.images);
+    this.packed = { index: this.arena.alloc(4 * entries), value: floats(entries),
+      starts: this.arena.alloc(4 * (trainSet.count + 1)) };
+    this.packTrainingImages(trainSet);
+    this.firstInput = this.layers[0].rows;
 
     // The memory is zeroed when it grows: biases and moments start at 0. Kernels are drawn
     // layer by layer in the order the other trainers draw them.
-    new Uint8Array(this.kernels.memory.buffer, this.images, trainSet.images.length)
-      .set(trainSet.images);
     for (const layer of this.layers) {
       this.arena.floats(layer.weights, layer.inputs * layer.units)
         .set(glorotUniform(layer.inputs * layer.units, layer.inputs, layer.units, random));
@@ -171,7 +199,9 @@ export class SimdMlpTrainer implements BatchTrainer {
     const { kernels } = this;
     new Int32Array(kernels.memory.buffer, this.order, count)
       .set(order.subarray(start, start + count));
-    this.forward(this.images, this.order, count);
+    const first = this.layers[0].rows;
+    kernels.select_rows(this.packed.starts, this.order, count, first.starts, first.counts);
+    this.forward({ ...first, index: this.packed.index, value: this.packed.value }, count);
 
     for (let row = 0; row < count; row++) this.batchLabels[row] = this.labels[order[start + row]];
     const stats = softmaxCrossEntropy(this.logits(count), this.batchLabels, count, this.classes,
@@ -179,8 +209,8 @@ export class SimdMlpTrainer implements BatchTrainer {
 
     for (let k = this.layers.length - 1; k >= 0; k--) {
       const layer = this.layers[k];
-      const { index, value, counts } = layer.rows;
-      kernels.dense_backward(index, value, counts, layer.inputs, count, layer.weights,
+      const { index, value, starts, counts } = k === 0 ? this.firstInput : layer.rows;
+      kernels.dense_backward(index, value, starts, counts, layer.inputs, count, layer.weights,
         layer.units, this.deltas[k], layer.dWeights, layer.dBias,
         k > 0 ? this.deltas[k - 1] : 0);
     }
@@ -195,7 +225,10 @@ export class SimdMlpTrainer implements BatchTrainer {
       const count = Math.min(this.maxBatch, dataset.count - start);
       new Uint8Array(this.kernels.memory.buffer, this.staging, count * size)
         .set(dataset.images.subarray(start * size, (start + count) * size));
-      this.forward(this.staging, 0, count);
+      const first = this.layers[0].rows;
+      this.kernels.rows_from_bytes(this.staging, size, 0, 0, count, first.index, first.value,
+        first.starts, first.counts);
+      this.forward(first, count);
       softmax(this.logits(count), count, this.classes,
         probabilities.subarray(start * this.classes, (start + count) * this.classes));
     }
@@ -218,19 +251,35 @@ export class SimdMlpTrainer implements BatchTrainer {
     // The module's memory goes with the instance when nothing refers to it any more.
   }
 
-  /** Images order[0 .. count) of `images` (or the first `count`, for order 0) forward. */
-  private forward(images: number, order: number, count: number): void {
+  /** `count` rows forward, from the lists of their pixels. */
+  private forward(pixels: RowLists, count: number): void {
     const { kernels } = this;
+    this.firstInput = pixels;
     this.layers.forEach((layer, k) => {
-      const { index, value, counts } = layer.rows;
-      if (k === 0) {
-        kernels.rows_from_bytes(images, this.pixels, order, 0, count, index, value, counts);
-      } else {
-        kernels.rows_from_floats(this.outputs[k - 1], layer.inputs, count, index, value, counts);
+      const rows = k === 0 ? pixels : layer.rows;
+      if (k > 0) {
+        kernels.rows_from_floats(this.outputs[k - 1], layer.inputs, count, rows.index,
+          rows.value, rows.starts, rows.counts);
       }
-      kernels.dense_forward(index, value, counts, layer.inputs, count, layer.weights,
-        layer.bias, layer.units, layer.relu ? 1 : 0, this.outputs[k]);
+      kernels.dense_forward(rows.index, rows.value, rows.starts, rows.counts, count,
+        layer.weights, layer.bias, layer.units, layer.relu ? 1 : 0, this.outputs[k]);
     });
+  }
+
+  /** Lists the training images' non-zero pixels once, through the staging area. */
+  private packTrainingImages(trainSet: ImageDataset): void {
+    const { kernels, pixels } = this;
+    let entries = 0;
+    for (let first = 0; first < trainSet.count; first += this.stagingRows) {
+      const count = Math.min(this.stagingRows, trainSet.count - first);
+      new Uint8Array(kernels.memory.buffer, this.staging, count * pixels)
+        .set(trainSet.images.subarray(first * pixels, (first + count) * pixels));
+      entries += kernels.packed_rows_from_bytes(this.staging, pixels, count, entries,
+        this.packed.index + 4 * entries, this.packed.value + 4 * entries,
+        this.packed.starts + 4 * first);
+    }
+    new Int32Array(kernels.memory.buffer, this.packed.starts, trainSet.count + 1)[trainSet.count] =
+      entries;
   }
 
   private logits(count: number): Float32Array {
