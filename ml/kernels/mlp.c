@@ -82,6 +82,18 @@ EXPORT int packed_rows_from_bytes(const uint8_t *images, int pixels, int count, 
   return n;
 }
 
+/** How many of bytes[0 .. n) are not zero, 16 at a time. */
+EXPORT int count_nonzero(const uint8_t *bytes, int n) {
+  int count = 0;
+  int i = 0;
+  for (; i + 16 <= n; i += 16) {
+    v128_t chunk = wasm_v128_load(bytes + i);
+    count += __builtin_popcount(wasm_i8x16_bitmask(wasm_i8x16_ne(chunk, wasm_i8x16_splat(0))));
+  }
+  for (; i < n; i++) count += bytes[i] != 0;
+  return count;
+}
+
 /** A batch's lists out of packed ones: row r is sample order[r], whose list starts at
  * packed_starts[order[r]] and ends where the next sample's begins. */
 EXPORT void select_rows(const int32_t *packed_starts, const int32_t *order, int count,

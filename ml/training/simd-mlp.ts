@@ -21,11 +21,6 @@ const WASM_PAGE = 65536;
 // Images staged at a time while the training set is listed.
 const STAGING_ROWS = 1024;
 
-function countNonzero(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) count += 1;
-  return count;
-}
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -34,6 +29,7 @@ interface Kernels {
     index: number, value: number, starts: number, counts: number): void;
   packed_rows_from_bytes(images: number, pixels: number, count: number, base: number,
     index: number, value: number, starts: number): number;
+  count_nonzero(bytes: number, n: number): number;
   select_rows(packedStarts: number, order: number, count: number, starts: number,
     counts: number): void;
   rows_from_floats(x: number, width: number, count: number, index: number, value: number,
@@ -181,7 +177,7 @@ export class SimdMlpTrainer implements BatchTrainer {
     this.order = this.arena.alloc(4 * batchSize);
     this.stagingRows = Math.max(batchSize, STAGING_ROWS);
     this.staging = this.arena.alloc(this.stagingRows * this.pixels);
-    const entries = countNonzero(trainSet.images);
+    const entries = this.countTrainingNonzero(trainSet);
     this.packed = { index: this.arena.alloc(4 * entries), value: floats(entries),
       starts: this.arena.alloc(4 * (trainSet.count + 1)) };
     this.packTrainingImages(trainSet);
@@ -266,18 +262,34 @@ export class SimdMlpTrainer implements BatchTrainer {
     });
   }
 
+  /** Copies the training images through the staging area, a block of images at a time. */
+  private eachStagedBlock(trainSet: ImageDataset, use: (first: number, count: number) => void) {
+    const { pixels } = this;
+    for (let first = 0; first < trainSet.count; first += this.stagingRows) {
+      const count = Math.min(this.stagingRows, trainSet.count - first);
+      new Uint8Array(this.kernels.memory.buffer, this.staging, count * pixels)
+        .set(trainSet.images.subarray(first * pixels, (first + count) * pixels));
+      use(first, count);
+    }
+  }
+
+  private countTrainingNonzero(trainSet: ImageDataset): number {
+    let entries = 0;
+    this.eachStagedBlock(trainSet, (_, count) => {
+      entries += this.kernels.count_nonzero(this.staging, count * this.pixels);
+    });
+    return entries;
+  }
+
   /** Lists the training images' non-zero pixels once, through the staging area. */
   private packTrainingImages(trainSet: ImageDataset): void {
     const { kernels, pixels } = this;
     let entries = 0;
-    for (let first = 0; first < trainSet.count; first += this.stagingRows) {
-      const count = Math.min(this.stagingRows, trainSet.count - first);
-      new Uint8Array(kernels.memory.buffer, this.staging, count * pixels)
-        .set(trainSet.images.subarray(first * pixels, (first + count) * pixels));
+    this.eachStagedBlock(trainSet, (first, count) => {
       entries += kernels.packed_rows_from_bytes(this.staging, pixels, count, entries,
         this.packed.index + 4 * entries, this.packed.value + 4 * entries,
         this.packed.starts + 4 * first);
-    }
+    });
     new Int32Array(kernels.memory.buffer, this.packed.starts, trainSet.count + 1)[trainSet.count] =
       entries;
   }
