@@ -6,6 +6,10 @@ import { logger } from '@/lib/logging'
 import { verifyPassword } from './password'
 import { authSecret } from './secret'
 
+// Auth.js error types caused by the request rather than by the server.
+const CLIENT_MISTAKES = new Set(['MissingCSRF', 'UnknownAction', 'InvalidCheck',
+  'UntrustedHost'])
+
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1),
@@ -17,9 +21,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
   pages: { signIn: '/signin' },
   logger: {
-    // A wrong password is an expected event, not an error with a stack trace.
+    // A wrong password is an expected event, not an error with a stack trace; a request
+    // a client got wrong (no CSRF token, an unknown auth action) is worth a warning only.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return
+      const type = (error as { type?: string }).type ?? error.name
+      if (CLIENT_MISTAKES.has(type)) {
+        logger.warn({ type, message: error.message }, 'auth request refused')
+        return
+      }
       logger.error({ err: error }, 'auth error')
     },
     warn(code) {

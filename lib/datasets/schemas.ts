@@ -47,7 +47,8 @@ export const grantSchema = z.object({
   granteeEmail: z.email().optional(),
   granteeOrganizationId: z.string().min(1).optional(),
   granteeProjectId: z.string().min(1).optional(),
-  purpose: z.string().trim().min(3, 'State the purpose of the access.').max(2_000),
+  purpose: z.string().trim().min(3, 'State the purpose of the access, in at least 3 characters.')
+    .max(2_000),
   terms: z.string().max(20_000).optional(),
   expiresAt: futureDate.optional(),
 }).refine((grant) => [grant.granteeUserId, grant.granteeEmail, grant.granteeOrganizationId,
@@ -58,7 +59,8 @@ export type GrantInput = z.infer<typeof grantSchema>
 
 export const accessRequestSchema = z.object({
   level: z.enum(accessLevels),
-  purpose: z.string().trim().min(3, 'State what you will use the dataset for.').max(2_000),
+  purpose: z.string().trim()
+    .min(3, 'State what you will use the dataset for, in at least 3 characters.').max(2_000),
   acceptTerms: z.literal(true, 'You must accept the dataset\'s terms to request access.'),
 })
 

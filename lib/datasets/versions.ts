@@ -131,8 +131,9 @@ function checkCount(images: IdxInspection, labels: IdxInspection, labelsName: st
 function checkLabels(labels: IdxInspection, classes: number, what: string): void {
   const bad = labels.histogram.findIndex((count, label) => count > 0 && label >= classes)
   if (bad < 0) return
+  const subject = `${what[0].toUpperCase()}${what.slice(1)}`
   throw new DatasetFormatError('idx_label_out_of_range',
-    `${what} include label ${bad}, which is not among the classes 0–${classes - 1}. ` +
+    `${subject} include label ${bad}, which is not among the classes 0–${classes - 1}. ` +
     'Check that the labels belong to this dataset.', { source: what })
 }
 
