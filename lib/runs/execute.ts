@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import type { Prisma } from '@/generated/prisma/client'
+import { authorizeTraining, canOnDataset } from '@/lib/access/datasets'
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logging'
@@ -50,7 +51,15 @@ async function trainInThread(
   options: ExecuteOptions,
   log: typeof logger,
 ): Promise<Outcome> {
-  const run = await db().run.findUniqueOrThrow({ where: { id: runId } })
+  const run = await db().run.findUniqueOrThrow({ where: { id: runId },
+    include: { datasetVersion: { select: { datasetId: true } } } })
+  // Access is decided again when the run starts, not only when it was queued: a grant
+  // revoked or expired in between stops it here (and the decision is audited).
+  const access = await authorizeTraining(run.createdById, run.datasetVersionId, run.id)
+  if (!access.allowed) {
+    return { kind: 'failed', code: 'access_denied',
+      message: `Training was refused when the run started: ${access.reason}` }
+  }
   const config = parseRunConfig(run.config)
   const { train, test } = await loadTrainingData(run.datasetVersionId)
   const deadline = (run.startedAt ?? new Date()).getTime() + run.timeLimitSeconds * 1000
@@ -107,6 +116,14 @@ async function trainInThread(
       if (settled) return
       const state = await heartbeat(runId, options.workerId)
       if (!state.held) return finish({ kind: 'lost' })
+      // ... and again with each heartbeat while it trains.
+      const stillAllowed = await canOnDataset(run.createdById, run.datasetVersion.datasetId,
+        'train')
+      if (!stillAllowed.allowed) {
+        await authorizeTraining(run.createdById, run.datasetVersionId, run.id)
+        return finish({ kind: 'failed', code: 'access_revoked',
+          message: `Training was stopped: ${stillAllowed.reason}` })
+      }
       if (Date.now() > deadline) {
         return finish({ kind: 'failed', code: 'time_limit', message:
           `The run exceeded its time limit of ${run.timeLimitSeconds} seconds and was stopped.` })

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { NextRequest } from 'next/server'
 import { z } from 'zod'
 import { GET as unknownApiGet, POST as unknownApiPost } from '@/app/api/[...path]/route'
 import { parseDateText } from '@/lib/dates'
 import { readJson, route } from '@/lib/http/respond'
+import { proxy } from '@/proxy'
 
 const echo = route(async (request: Request) =>
   Response.json(await readJson(request, z.object({ title: z.string() }))))
@@ -111,5 +113,22 @@ describe('validation messages of the API', () => {
       expect(fields.epochs[0]).toContain('数值过大')
       expect(fields.name).toEqual(['Give the run a name.'])
       expect((await byHeader.json()).error.fields.epochs[0]).toContain('数值过大')
+    })
+})
+
+describe('addresses with a NUL character', () => {
+  it('are refused with 400 before any route reads them, in the API shape under /api',
+    async () => {
+      const api = proxy(new NextRequest('http://tandem.test/api/projects/%00'))
+      const query = proxy(new NextRequest('http://tandem.test/api/needs?q=a%00b'))
+      const page = proxy(new NextRequest('http://tandem.test/runs/compare?id=%00'))
+      const fine = proxy(new NextRequest('http://tandem.test/api/needs?q=parcel%20sorting'))
+
+      expect(api.status).toBe(400)
+      expect((await api.json()).error.code).toBe('bad_request')
+      expect(query.status).toBe(400)
+      expect(page.status).toBe(400)
+      expect(page.headers.get('content-type')).toContain('text/plain')
+      expect(fine.headers.get('x-middleware-next')).toBe('1')
     })
 })
