@@ -32,8 +32,26 @@ export async function canLaunchRun(
 ): Promise<Decision> {
   const onProject = await canOnProject(userId, projectId, 'launch_run')
   if (!onProject.allowed) return onProject
+  if (!(await isProjectVersion(projectId, datasetVersionId))) {
+    return deny('This project has no dataset version with that id: a run trains on one of ' +
+      "the project's own datasets or on one shared with the project.", 'not_found')
+  }
 
   return authorizeTraining(userId, datasetVersionId)
+}
+
+/** Whether the version belongs to one of the project's datasets, or one shared with it. */
+async function isProjectVersion(projectId: string, datasetVersionId: string): Promise<boolean> {
+  const version = await db().datasetVersion.findUnique({
+    where: { id: datasetVersionId },
+    select: { dataset: { select: { projectId: true,
+      grants: { where: { granteeProjectId: projectId, revokedAt: null },
+        select: { expiresAt: true } } } } },
+  })
+  if (!version) return false
+  const now = new Date()
+  return version.dataset.projectId === projectId ||
+    version.dataset.grants.some((grant) => grant.expiresAt === null || grant.expiresAt > now)
 }
 
 export async function canOnRun(

@@ -10,6 +10,7 @@ import { useStagingRoot } from '@/lib/datasets/staging'
 import { db } from '@/lib/db/client'
 import { RunWorker } from '@/lib/queue/run-worker'
 import { setupTestDatabase, type TestDatabase } from '../helpers/db'
+import { createProject } from '../helpers/fixtures'
 import { bearer, createRunFixture } from './helpers'
 
 let database: TestDatabase
@@ -49,6 +50,20 @@ describe('launching a run through the API', () => {
     const audit = await db().auditEvent.findFirst({ where: { action: 'run.start' } })
     expect(audit?.resourceId).toBe(run.id)
   })
+
+  it('refuses a dataset of another project, even one the researcher may train on',
+    async () => {
+      const elsewhere = await createProject({ createdById: fixture.researcher.id,
+        members: [{ userId: fixture.researcher.id, organizationId: fixture.organization.id,
+          role: 'RESEARCHER' }] })
+
+      const response = await launchAs(tokens.researcher,
+        { datasetVersionId: fixture.version.id, epochs: 1 }, elsewhere.id)
+
+      expect(response.status).toBe(404)
+      expect((await response.json()).error.message).toContain("project's own datasets")
+      expect(await db().run.count({ where: { projectId: elsewhere.id } })).toBe(0)
+    })
 
   it('refuses a configuration out of range, naming the field', async () => {
     const response = await launchAs(tokens.researcher, {
