@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { AdvancedConfigFields, readAdvancedConfig } from './advanced-config-fields'
 import { postJson } from './post-json'
@@ -22,7 +22,19 @@ export function LaunchRunForm(props: {
   presets: readonly string[]
 }) {
   const t = useTranslations('runs')
+  const levels = useTranslations('datasets.levels')
+  const format = useFormatter()
   const router = useRouter()
+
+  /** The refusal's reason in the reader's language, when the API names it by key. */
+  function reasonText(key: string, params: Record<string, string>): string | null {
+    if (key === 'cnn_too_deep') return t('form.reasons.cnn_too_deep', params)
+    if (key !== 'dataset_level') return null
+    const day = params.date ? format.dateTime(new Date(params.date), { dateStyle: 'medium' }) : ''
+    return `${t('form.reasons.dataset_level', { needed: levels(params.needed),
+      level: levels(params.level) })} ${t(`form.reasons.lapse.${params.lapse}`,
+      { grantLevel: params.grantLevel ? levels(params.grantLevel) : '', date: day })}`
+  }
   const [error, setError] = useState<string | null>(null)
   const [fields, setFields] = useState<Record<string, string[]>>({})
   const [pending, setPending] = useState(false)
@@ -53,10 +65,13 @@ export function LaunchRunForm(props: {
       const elsewhere = Object.entries(fieldErrors)
         .filter(([path]) => !SHOWN_FIELDS.some((key) => path === key || path.startsWith(`${key}.`)))
         .flatMap(([, messages]) => messages)
-      setError(Object.keys(fieldErrors).length > 0 && elsewhere.length === 0
-        ? t('form.invalidFields')
-        : t('form.failed', { message: elsewhere.join(' ') || result.message }))
-      setFields(fieldErrors)
+      const reason = result.reasonKey
+        ? reasonText(result.reasonKey, result.reasonParams ?? {}) : null
+      setError(reason ? t('form.failed', { message: reason })
+        : Object.keys(fieldErrors).length > 0 && elsewhere.length === 0
+          ? t('form.invalidFields')
+          : t('form.failed', { message: elsewhere.join(' ') || result.message }))
+      setFields(reason ? {} : fieldErrors)
       return
     }
     router.push(`/runs/${(result.body as { run: { id: string } }).run.id}`)

@@ -96,23 +96,37 @@ export function decideDatasetAction(
       'project, and the data stewards of its organization.')
   }
   if (RANK[level] >= RANK[needed]) return allow()
+  const lapse = lapseOf(access, needed, now)
   return deny(`This needs ${needed.toLowerCase()} access to the dataset; you have ` +
-    `${level.toLowerCase()} access.${lapseNote(access, needed, now)}`)
+    `${level.toLowerCase()} access. ${lapse.note}`, 'forbidden',
+  { key: 'dataset_level', params: { needed, level, lapse: lapse.kind, ...lapse.params } })
 }
 
+type Lapse = { kind: 'revoked' | 'expired' | 'unaccepted' | 'none'; note: string;
+  params: Record<string, string> }
+
 // Tells a user whose access went away why, rather than a bare refusal.
-function lapseNote(access: DatasetAccess, needed: AccessLevel, now: Date): string {
+function lapseOf(access: DatasetAccess, needed: AccessLevel, now: Date): Lapse {
   const relevant = access.grants.filter((grant) => RANK[grant.level] >= RANK[needed])
   const day = (date: Date) => date.toISOString().slice(0, 10)
   const revoked = relevant.find((grant) => grant.revokedAt)
-  if (revoked?.revokedAt) return ` Your ${revoked.level.toLowerCase()} grant was revoked on ` +
-    `${day(revoked.revokedAt)}. Request access again from the dataset page.`
+  if (revoked?.revokedAt) {
+    const params = { grantLevel: revoked.level, date: day(revoked.revokedAt) }
+    return { kind: 'revoked', params, note: `Your ${revoked.level.toLowerCase()} grant was ` +
+      `revoked on ${params.date}. Request access again from the dataset page.` }
+  }
   const expired = relevant.find((grant) => grant.expiresAt && grant.expiresAt <= now)
-  if (expired?.expiresAt) return ` Your ${expired.level.toLowerCase()} grant expired on ` +
-    `${day(expired.expiresAt)}. Request access again from the dataset page.`
+  if (expired?.expiresAt) {
+    const params = { grantLevel: expired.level, date: day(expired.expiresAt) }
+    return { kind: 'expired', params, note: `Your ${expired.level.toLowerCase()} grant ` +
+      `expired on ${params.date}. Request access again from the dataset page.` }
+  }
   const unaccepted = relevant.find((grant) => isLive(grant, now) && !grant.termsAcceptedAt)
-  if (unaccepted) return ' Accept the terms of your grant on the dataset page first.'
-  return ' Request access from the dataset page.'
+  if (unaccepted) {
+    return { kind: 'unaccepted', params: {},
+      note: 'Accept the terms of your grant on the dataset page first.' }
+  }
+  return { kind: 'none', params: {}, note: 'Request access from the dataset page.' }
 }
 
 /** Gathers a user's standing on a dataset; null when the dataset does not exist. */

@@ -6,16 +6,21 @@ import { withRequestLocale } from '@/lib/i18n/validation-locale'
 import { logger } from '@/lib/logging'
 
 export type ErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string[]>; reason?: string }
+  error: { code: string; message: string; fields?: Record<string, string[]>; reason?: string;
+    reasonKey?: string; reasonParams?: Record<string, string> }
 }
 
 /** Every API error leaves through here, in one shape: { error: { code, message } }. */
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   const appError = toAppError(error)
-  const { fields, reason } = appError.details ?? {}
+  const { fields, reason, reasonKey, reasonParams } = appError.details ?? {}
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } }
   if (fields) body.error.fields = fields
   if (reason) body.error.reason = reason
+  if (typeof reasonKey === 'string') {
+    body.error.reasonKey = reasonKey
+    body.error.reasonParams = (reasonParams ?? {}) as Record<string, string>
+  }
   return NextResponse.json(body, { status: appError.status })
 }
 

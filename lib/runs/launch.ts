@@ -6,7 +6,8 @@ import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { wakeInlineRunWorker } from '@/lib/queue/wake'
 import {
-  imageSizeProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError, type RunConfig, type RunConfigInput,
+  cnnDepthProblem, imageSizeProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError,
+  type RunConfig, type RunConfigInput,
 } from '../../ml/models/config'
 import { announceRunCancelled, announceRunLaunched } from './run-events'
 import { launchRunSchema, type LaunchRunInput } from './schemas'
@@ -76,10 +77,13 @@ export async function launchRun(userId: string, projectId: string, raw: LaunchRu
 type VersionShape = { train?: { samples?: number }; shape?: [number, number, number] }
 
 function checkFits(config: RunConfig, metadata: VersionShape): void {
-  const sizeProblem = metadata.shape ? imageSizeProblem(metadata.shape, config) : null
-  if (sizeProblem) {
-    throw new AppError('unprocessable_entity', sizeProblem,
-      { fields: { convFilters: [sizeProblem] } })
+  const depth = metadata.shape ? cnnDepthProblem(metadata.shape, config) : null
+  if (depth && metadata.shape) {
+    const problem = imageSizeProblem(metadata.shape, config) ?? ''
+    const reasonParams = Object.fromEntries(Object.entries(depth)
+      .map(([name, value]) => [name, String(value)]))
+    throw new AppError('unprocessable_entity', problem,
+      { fields: { convFilters: [problem] }, reasonKey: 'cnn_too_deep', reasonParams })
   }
   const samples = Math.min(metadata.train?.samples ?? Infinity, config.sampleLimit ?? Infinity)
   const trainable = Math.floor(samples * (1 - config.validationSplit))

@@ -55,6 +55,11 @@ describe('train access of a queued or running run', () => {
 
     const ended = await db().run.findUniqueOrThrow({ where: { id: run.id } })
     expect(ended).toMatchObject({ status: 'FAILED', errorCode: 'access_denied' })
+    // A new launch is refused at once, with a reason pages can put in their language.
+    await expect(launchRun(colleagueId, fixture.project.id,
+      { datasetVersionId: fixture.version.id, epochs: 1 })).rejects.toMatchObject({
+      code: 'forbidden', details: { reasonKey: 'dataset_level',
+        reasonParams: { needed: 'TRAIN', level: 'METADATA', lapse: 'none' } } })
     expect(ended.history).toEqual([])
     const refusal = await db().auditEvent.findFirst({ where: { action: 'dataset.train',
       actorId: colleagueId, outcome: 'deny' } })
