@@ -34,6 +34,10 @@ export function readAdvancedConfig(form: FormData): {
   }
 }
 
+/** The fields of the advanced section, whose errors it shows next to them. */
+export const ADVANCED_FIELDS = ['hiddenLayers', 'dropout', 'l1', 'l2', 'augmentation',
+  'timeLimitSeconds'] as const
+
 /** Architecture, regularization, augmentation and time limit, folded away by default. */
 export function AdvancedConfigFields({ fields }: { fields: Record<string, string[]> }) {
   const t = useTranslations('runs.form.advanced')
@@ -41,8 +45,7 @@ export function AdvancedConfigFields({ fields }: { fields: Record<string, string
   const messagesFor = (key: string) => Object.entries(fields)
     .filter(([path]) => path === key || path.startsWith(`${key}.`))
     .flatMap(([, messages]) => messages)
-  const open = ['hiddenLayers', 'dropout', 'l1', 'l2', 'augmentation', 'timeLimitSeconds']
-    .some((key) => messagesFor(key).length > 0)
+  const open = ADVANCED_FIELDS.some((key) => messagesFor(key).length > 0)
   const input = (name: string, props: object, errorKey = name) => {
     const messages = messagesFor(errorKey)
     return (

@@ -3,7 +3,9 @@
 import { useRouter } from 'next/navigation'
 import { useFormatter, useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
-import { AdvancedConfigFields, readAdvancedConfig } from './advanced-config-fields'
+import {
+  ADVANCED_FIELDS, AdvancedConfigFields, readAdvancedConfig,
+} from './advanced-config-fields'
 import { postJson } from './post-json'
 
 export type VersionOption = { id: string; label: string }
@@ -11,9 +13,8 @@ export type VersionOption = { id: string; label: string }
 const NUMBER_FIELDS = ['epochs', 'batchSize', 'sampleLimit', 'seed', 'validationSplit',
   'learningRate'] as const
 
-// Fields whose errors show next to them (the advanced ones in AdvancedConfigFields).
-const SHOWN_FIELDS = [...NUMBER_FIELDS, 'hiddenLayers', 'dropout', 'l1', 'l2', 'augmentation',
-  'timeLimitSeconds']
+// Fields whose errors show next to them.
+const SHOWN_FIELDS = [...NUMBER_FIELDS, ...ADVANCED_FIELDS]
 
 /** Launches a run through the API, then opens its page. */
 export function LaunchRunForm(props: {

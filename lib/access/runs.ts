@@ -1,6 +1,7 @@
 // Decisions about training runs. A run belongs to a project: its members see it; what the
 // run reveals of the data (the trained model, misclassified images) also needs the
 // matching level on the dataset it was trained on, decided by lib/access/datasets.ts.
+import type { Prisma } from '@/generated/prisma/client'
 import { db } from '@/lib/db/client'
 import { allow, deny, type Decision } from './decision'
 import { authorizeDatasetUse, authorizeTraining } from './datasets'
@@ -40,18 +41,21 @@ export async function canLaunchRun(
   return authorizeTraining(userId, datasetVersionId)
 }
 
-/** Whether the version belongs to one of the project's datasets, or one shared with it. */
+/**
+ * The datasets a project's runs may train on: its own, and those shared with the project
+ * by a live grant. The launch form lists these; launching checks the same.
+ */
+export function projectDatasetsWhere(projectId: string, now = new Date()):
+  Prisma.DatasetWhereInput {
+  return { OR: [{ projectId }, { grants: { some: { granteeProjectId: projectId,
+    revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } }] }
+}
+
 async function isProjectVersion(projectId: string, datasetVersionId: string): Promise<boolean> {
-  const version = await db().datasetVersion.findUnique({
-    where: { id: datasetVersionId },
-    select: { dataset: { select: { projectId: true,
-      grants: { where: { granteeProjectId: projectId, revokedAt: null },
-        select: { expiresAt: true } } } } },
+  const found = await db().datasetVersion.count({
+    where: { id: datasetVersionId, dataset: projectDatasetsWhere(projectId) },
   })
-  if (!version) return false
-  const now = new Date()
-  return version.dataset.projectId === projectId ||
-    version.dataset.grants.some((grant) => grant.expiresAt === null || grant.expiresAt > now)
+  return found > 0
 }
 
 export async function canOnRun(

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
+import { containsNul } from '@/lib/text'
 import { UploadFormatError } from './format-errors'
 import { publishConverted, rawPaths } from './converted'
 import { IdxWriter, seededRandom } from './idx-writer'
@@ -42,7 +43,7 @@ async function scan(file: string, name: string, options: CsvOptions,
   let line = 0
   for await (const record of records(file, name)) {
     line += 1
-    if (record.some((cell) => cell.includes('\u0000'))) {
+    if (record.some(containsNul)) {
       throw new UploadFormatError('csv_invalid', `Line ${line} of ${name} holds a NUL ` +
         'character (byte 0), which a CSV table cannot contain: is it really a text file?', name)
     }

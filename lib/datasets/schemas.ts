@@ -1,4 +1,5 @@
-import { parseDateText } from '@/lib/dates'
+import { dateTextSchema } from '@/lib/dates'
+import { containsNul } from '@/lib/text'
 import { z } from 'zod'
 
 export const accessLevels = ['METADATA', 'TRAIN', 'DOWNLOAD'] as const
@@ -23,20 +24,9 @@ export type DatasetPolicy = z.infer<typeof datasetPolicySchema>
 
 export const datasetNameSchema = z.string().trim().min(1, 'Give the dataset a name.')
   .max(120, 'Keep the name under 120 characters.')
-  .refine((name) => !name.includes('\u0000'), 'Remove the NUL character from the name.')
+  .refine((name) => !containsNul(name), 'Remove the NUL character from the name.')
 
-const INVALID_DATE = 'Enter a real date as YYYY-MM-DD, between the years 1900 and 2999.'
-
-/** A date typed as text (YYYY-MM-DD or ISO 8601); impossible days such as 02-30 refused. */
-const dateText = z.union([z.string(), z.date()], { error: INVALID_DATE })
-  .transform((value, context) => {
-    const date = value instanceof Date ? value : parseDateText(value)
-    if (date === null || Number.isNaN(date.getTime())) {
-      context.addIssue({ code: 'custom', message: INVALID_DATE })
-      return z.NEVER
-    }
-    return date
-  })
+const dateText = dateTextSchema()
 
 const futureDate = dateText.refine((date) => date > new Date(),
   'The expiry date must be in the future.')

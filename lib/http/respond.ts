@@ -4,6 +4,7 @@ import { env } from '@/lib/env'
 import { AppError, fromZod } from '@/lib/errors'
 import { withRequestLocale } from '@/lib/i18n/validation-locale'
 import { logger } from '@/lib/logging'
+import { containsNul, NUL_MESSAGE } from '@/lib/text'
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string[]>; reason?: string;
@@ -75,7 +76,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
 
 /** The path of the first string in `value` that holds a NUL character, or null. */
 function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null
+  if (typeof value === 'string') return containsNul(value) ? path || 'body' : null
   if (value === null || typeof value !== 'object') return null
   for (const [key, child] of Object.entries(value)) {
     const found = nulPath(child, path ? `${path}.${key}` : key)
@@ -99,9 +100,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   const value = text.trim() === '' ? {} : JSON.parse(text)
   const field = nulPath(value, '')
   if (field) {
-    const message = 'Remove the NUL character (\\u0000): text cannot contain it.'
-    throw new AppError('unprocessable_entity', `Some fields are not valid: ${field}: ${message}`,
-      { fields: { [field]: [message] } })
+    throw new AppError('unprocessable_entity',
+      `Some fields are not valid: ${field}: ${NUL_MESSAGE}`, { fields: { [field]: [NUL_MESSAGE] } })
   }
   return schema.parse(value) as z.infer<T>
 }

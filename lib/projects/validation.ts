@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { parseDateText } from '@/lib/dates'
+import { dateTextSchema, INVALID_DATE_MESSAGE } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
+import { containsNul, NUL_MESSAGE } from '@/lib/text'
 
 // Field messages shared by every collaboration form and the API. The API answers
 // the English sentence; forms look its key up and show it in the reader's language
@@ -8,8 +9,8 @@ import { AppError } from '@/lib/errors'
 export const VALIDATION = {
   required: 'This field is required.',
   tooLong: 'This is too long.',
-  nulCharacter: 'Remove the NUL character (\\u0000): text cannot contain it.',
-  invalidDate: 'Enter a real date as YYYY-MM-DD, between the years 1900 and 2999.',
+  nulCharacter: NUL_MESSAGE,
+  invalidDate: INVALID_DATE_MESSAGE,
   endBeforeStart: 'The end date must be on or after the start date.',
   expiryInPast: 'The expiry date must be in the future.',
   dateInPast: 'The date must be today or later.',
@@ -39,7 +40,7 @@ export function validationKey(message: string): ValidationKey | undefined {
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
 
-const withoutNul = (value: string) => !value.includes('\u0000')
+const withoutNul = (value: string) => !containsNul(value)
 
 export const requiredText = (max = 200) =>
   z.string({ error: VALIDATION.required }).trim().min(1, VALIDATION.required)
@@ -49,17 +50,7 @@ export const optionalText = (max = 10_000) =>
   z.preprocess((value) => value ?? '', z.string().trim().max(max, VALIDATION.tooLong)
     .refine(withoutNul, VALIDATION.nulCharacter))
 
-const dateValue = z.string({
-  error: (issue) => (issue.input === undefined ? VALIDATION.required : VALIDATION.invalidDate),
-})
-  .transform((value, context) => {
-    const date = parseDateText(value)
-    if (date === null) {
-      context.addIssue({ code: 'custom', message: VALIDATION.invalidDate })
-      return z.NEVER
-    }
-    return date
-  })
+const dateValue = dateTextSchema(VALIDATION.required)
 
 export const requiredDate = () => z.preprocess(blankToUndefined, dateValue)
 

@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { wakeInlineRunWorker } from '@/lib/queue/wake'
 import {
-  cnnDepthProblem, imageSizeProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError,
+  cnnDepthProblem, isRunConfigPresetName, resolveRunConfig, RunConfigError,
   type RunConfig, type RunConfigInput,
 } from '../../ml/models/config'
 import { announceRunCancelled, announceRunLaunched } from './run-events'
@@ -69,7 +69,7 @@ export async function launchRun(userId: string, projectId: string, raw: LaunchRu
     details: { datasetVersionId: version.id, preset: input.preset, seed: config.seed,
       datasetChecksum: version.sha256 },
   })
-  await announceRunLaunched(run.id)
+  await announceRunLaunched(run, version.dataset.name)
   wakeInlineRunWorker()
   return run
 }
@@ -78,12 +78,12 @@ type VersionShape = { train?: { samples?: number }; shape?: [number, number, num
 
 function checkFits(config: RunConfig, metadata: VersionShape): void {
   const depth = metadata.shape ? cnnDepthProblem(metadata.shape, config) : null
-  if (depth && metadata.shape) {
-    const problem = imageSizeProblem(metadata.shape, config) ?? ''
-    const reasonParams = Object.fromEntries(Object.entries(depth)
+  if (depth) {
+    const { message, ...figures } = depth
+    const reasonParams = Object.fromEntries(Object.entries(figures)
       .map(([name, value]) => [name, String(value)]))
-    throw new AppError('unprocessable_entity', problem,
-      { fields: { convFilters: [problem] }, reasonKey: 'cnn_too_deep', reasonParams })
+    throw new AppError('unprocessable_entity', message,
+      { fields: { convFilters: [message] }, reasonKey: 'cnn_too_deep', reasonParams })
   }
   const samples = Math.min(metadata.train?.samples ?? Infinity, config.sampleLimit ?? Infinity)
   const trainable = Math.floor(samples * (1 - config.validationSplit))
@@ -131,6 +131,7 @@ export async function cancelRun(userId: string, runId: string) {
     actorId: userId, action: 'run.cancel', outcome: 'success', resourceType: 'run',
     resourceId: runId,
   })
-  await announceRunCancelled(runId, userId)
-  return db().run.findUniqueOrThrow({ where: { id: runId } })
+  const run = await db().run.findUniqueOrThrow({ where: { id: runId } })
+  await announceRunCancelled(run, userId)
+  return run
 }

@@ -1,3 +1,4 @@
+import { projectDatasetsWhere } from '@/lib/access/runs'
 import { db } from '@/lib/db/client'
 import type { EpochRecord, EvaluationReport } from './worker-protocol'
 
@@ -34,11 +35,10 @@ export function getRunDetail(runId: string) {
 
 export type RunDetail = NonNullable<Awaited<ReturnType<typeof getRunDetail>>>
 
-/** The dataset versions a project's runs may be launched on: its own datasets' versions. */
+/** The dataset versions a project's runs may be launched on (projectDatasetsWhere). */
 export function listLaunchableVersions(projectId: string) {
   return db().datasetVersion.findMany({
-    where: { dataset: { OR: [{ projectId },
-      { grants: { some: { granteeProjectId: projectId, revokedAt: null } } }] } },
+    where: { dataset: projectDatasetsWhere(projectId) },
     orderBy: [{ dataset: { name: 'asc' } }, { version: 'desc' }],
     select: { id: true, version: true, metadata: true,
       dataset: { select: { id: true, name: true } } },

@@ -6,22 +6,18 @@ import { notify } from '@/lib/notifications/notify'
 // What the project's feed and the launcher's notifications say about a run. These never
 // fail the run or the request: a lost line is logged and the work goes on.
 
+type RunNames = { id: string; projectId: string; createdById: string; name: string }
+
 /** A run was queued: the feed names it and its dataset. */
-export async function announceRunLaunched(runId: string): Promise<void> {
-  await safely(runId, async () => {
-    const run = await db().run.findUniqueOrThrow({ where: { id: runId },
-      include: { datasetVersion: { include: { dataset: { select: { name: true } } } } } })
-    await recordActivity(run.projectId, run.createdById, 'run.launched',
-      { runId: run.id, name: run.name, dataset: run.datasetVersion.dataset.name })
-  })
+export async function announceRunLaunched(run: RunNames, datasetName: string): Promise<void> {
+  await safely(run.id, () => recordActivity(run.projectId, run.createdById, 'run.launched',
+    { runId: run.id, name: run.name, dataset: datasetName }))
 }
 
 /** A user cancelled a run. */
-export async function announceRunCancelled(runId: string, userId: string): Promise<void> {
-  await safely(runId, async () => {
-    const run = await db().run.findUniqueOrThrow({ where: { id: runId } })
-    await recordActivity(run.projectId, userId, 'run.cancelled', { runId: run.id, name: run.name })
-  })
+export async function announceRunCancelled(run: RunNames, userId: string): Promise<void> {
+  await safely(run.id, () => recordActivity(run.projectId, userId, 'run.cancelled',
+    { runId: run.id, name: run.name }))
 }
 
 /** A run ended in a worker: succeeded with its test accuracy, or failed with its reason. */

@@ -52,16 +52,14 @@ static int list_bytes(const uint8_t *from, int pixels, int32_t *index, float *va
 }
 
 /**
- * The non-zero pixels of images order[start + r] (or start + r), r < count: row r lists
- * counts[r] of them at index / value + starts[r], starts[r] = r·pixels.
+ * The non-zero pixels of `count` images, one after the other: row r lists counts[r] of
+ * them at index / value + starts[r], starts[r] = r·pixels.
  */
-EXPORT void rows_from_bytes(const uint8_t *images, int pixels, const int32_t *order,
-                            int start, int count, int32_t *index, float *value,
-                            int32_t *starts, int32_t *counts) {
+EXPORT void rows_from_bytes(const uint8_t *images, int pixels, int count, int32_t *index,
+                            float *value, int32_t *starts, int32_t *counts) {
   for (int r = 0; r < count; r++) {
-    int sample = order ? order[start + r] : start + r;
     starts[r] = r * pixels;
-    counts[r] = list_bytes(images + (intptr_t)sample * pixels, pixels, index + starts[r],
+    counts[r] = list_bytes(images + (intptr_t)r * pixels, pixels, index + starts[r],
                            value + starts[r]);
   }
 }

@@ -107,24 +107,21 @@ export function resolveRunConfig(
   return parseRunConfig({ ...base, ...overrides, augmentation });
 }
 
-/** Convolution blocks that images of `shape` cannot take (each halves them), or null. */
+/**
+ * Why images of `shape` cannot go through the configuration's network, or null: each
+ * convolution block halves them, and none may vanish. The figures come with the sentence
+ * so that a page can say it in its own language.
+ */
 export function cnnDepthProblem(shape: readonly [number, number, number],
   config: Pick<RunConfig, 'architecture' | 'convFilters'>):
-  { rows: number; cols: number; blocks: number; maxBlocks: number } | null {
+  { rows: number; cols: number; blocks: number; maxBlocks: number; message: string } | null {
   if (config.architecture !== 'cnn') return null;
 
   const [rows, cols] = shape;
   const blocks = config.convFilters.length;
   if (Math.min(rows, cols) >= 2 ** blocks) return null;
-  return { rows, cols, blocks, maxBlocks: Math.floor(Math.log2(Math.min(rows, cols))) };
-}
-
-/** Why images of `shape` cannot go through the configuration's network, or null. */
-export function imageSizeProblem(shape: readonly [number, number, number],
-  config: Pick<RunConfig, 'architecture' | 'convFilters'>): string | null {
-  const problem = cnnDepthProblem(shape, config);
-  if (!problem) return null;
-  const { rows, cols, blocks, maxBlocks } = problem;
-  return `Images of ${rows}×${cols} pixels are too small for ${blocks} convolution blocks, ` +
-    `each of which halves them: use at most ${maxBlocks} blocks, or the 'mlp' architecture.`;
+  const maxBlocks = Math.floor(Math.log2(Math.min(rows, cols)));
+  return { rows, cols, blocks, maxBlocks, message: `Images of ${rows}×${cols} pixels are too ` +
+    `small for ${blocks} convolution blocks, each of which halves them: use at most ` +
+    `${maxBlocks} blocks, or the 'mlp' architecture.` };
 }

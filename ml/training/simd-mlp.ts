@@ -25,8 +25,8 @@ const STAGING_ROWS = 1024;
 interface Kernels {
   memory: WebAssembly.Memory;
   __heap_base: WebAssembly.Global;
-  rows_from_bytes(images: number, pixels: number, order: number, start: number, count: number,
-    index: number, value: number, starts: number, counts: number): void;
+  rows_from_bytes(images: number, pixels: number, count: number, index: number, value: number,
+    starts: number, counts: number): void;
   packed_rows_from_bytes(images: number, pixels: number, count: number, base: number,
     index: number, value: number, starts: number): number;
   count_nonzero(bytes: number, n: number): number;
@@ -48,16 +48,6 @@ let compiled: WebAssembly.Module | undefined;
 function instantiate(): Kernels {
   compiled ??= new WebAssembly.Module(Buffer.from(MLP_WASM_BASE64, 'base64'));
   return new WebAssembly.Instance(compiled).exports as unknown as Kernels;
-}
-
-/** Whether this JavaScript engine runs the kernels (WebAssembly with 128-bit SIMD). */
-export function simdKernelsAvailable(): boolean {
-  try {
-    instantiate();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A bump allocator over the module's memory; allocate everything, then take views. */
@@ -222,7 +212,7 @@ export class SimdMlpTrainer implements BatchTrainer {
       new Uint8Array(this.kernels.memory.buffer, this.staging, count * size)
         .set(dataset.images.subarray(start * size, (start + count) * size));
       const first = this.layers[0].rows;
-      this.kernels.rows_from_bytes(this.staging, size, 0, 0, count, first.index, first.value,
+      this.kernels.rows_from_bytes(this.staging, size, count, first.index, first.value,
         first.starts, first.counts);
       this.forward(first, count);
       softmax(this.logits(count), count, this.classes,

@@ -3,12 +3,12 @@ import * as tf from '@tensorflow/tfjs';
 import { splitValidation, takeFirst, type ImageDataset } from '../datasets/image-dataset';
 import { argmaxRows, accuracy, meanCrossEntropy } from '../evaluation/metrics';
 import type { MlLogger } from '../logger';
-import { imageSizeProblem, type RunConfig } from '../models/config';
+import { cnnDepthProblem, type RunConfig } from '../models/config';
 import type { BatchTrainer, TrainerKind } from './batch-trainer';
 import { LayersTrainer } from './layers-trainer';
 import { ManualMlpTrainer } from './manual-mlp';
-import { createRandom, deriveSeed, shuffledIndices, type Random } from './random';
-import { SimdMlpTrainer, simdKernelsAvailable } from './simd-mlp';
+import { createRandom, deriveSeed, shuffledIndices } from './random';
+import { SimdMlpTrainer, type SimdMlpOptions } from './simd-mlp';
 import { TrainingError } from './training-error';
 
 /** Progress after each epoch, as a run page shows it. */
@@ -177,22 +177,23 @@ export function nonzeroShare(images: Uint8Array): number {
 
 /**
  * Tandem's SIMD kernels train the reference MLP family on the WASM backend when most
- * inputs are zeros and the images fit in a WebAssembly memory; otherwise null.
+ * inputs are zeros, the engine runs WebAssembly SIMD and the images fit in a WebAssembly
+ * memory; otherwise null.
  */
-function createSimdMlpTrainer(options: { trainSet: ImageDataset; hiddenLayers: number[];
-  learningRate: number; batchSize: number; random: Random }): SimdMlpTrainer | null {
-  if (tf.getBackend() !== 'wasm' || !simdKernelsAvailable()) return null;
+function createSimdMlpTrainer(options: SimdMlpOptions): SimdMlpTrainer | null {
+  if (tf.getBackend() !== 'wasm') return null;
   if (nonzeroShare(options.trainSet.images) > SIMD_MAX_NONZERO_SHARE) return null;
   try {
     return new SimdMlpTrainer(options);
   } catch (error) {
-    if (error instanceof RangeError) return null; // the memory could not grow that far
+    // No SIMD in this engine (the module does not compile), or no memory that large.
+    if (error instanceof WebAssembly.CompileError || error instanceof RangeError) return null;
     throw error;
   }
 }
 
 /** Each convolution block halves the image; refuse images that would vanish. */
 function checkImageSize(trainSet: ImageDataset, config: RunConfig): void {
-  const problem = imageSizeProblem(trainSet.shape, config);
-  if (problem) throw new TrainingError('dataset_incompatible', problem);
+  const problem = cnnDepthProblem(trainSet.shape, config);
+  if (problem) throw new TrainingError('dataset_incompatible', problem.message);
 }
